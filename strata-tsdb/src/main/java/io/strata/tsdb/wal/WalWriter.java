@@ -54,6 +54,8 @@ final class WalWriter {
     /** Position just after the last complete frame; written under writeLock. */
     private volatile long writtenPosition;
     private volatile int lastFailedFrameBytes;
+    /** The last failure was creating the next segment: retrying that is the faithful probe. */
+    private volatile boolean rotationPending;
     /** Why the active segment failed, kept apart from later recovery errors; set with the failure. */
     private volatile String segmentFailureCause = "";
     private Thread syncThread;
@@ -214,6 +216,13 @@ final class WalWriter {
             }
             switchTo(next);
             closeQuietly(old);
+            if (rotationPending) {
+                rotationPending = false;
+                if (tracker.writeSucceeded(clock.instant())) {
+                    metrics.recoveries.increment();
+                    log.info("WAL created segment {} after an earlier failure; accepting writes again", next.path);
+                }
+            }
         } finally {
             syncLock.unlock();
         }
@@ -294,7 +303,11 @@ final class WalWriter {
                     case HEALTHY -> syncOnce();
                     case WRITE_FAILED -> {
                         syncOnce();
-                        probeFreeSpace();
+                        if (rotationPending) {
+                            retryRotation();
+                        } else {
+                            probeFreeSpace();
+                        }
                     }
                     case SEGMENT_FAILED -> tryRecover();
                     case CLOSED -> {
@@ -365,6 +378,19 @@ final class WalWriter {
             }
         } catch (StrataException e) {
             log.debug("WAL still cannot recover: {}", e.getMessage());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void retryRotation() {
+        writeLock.lock();
+        try {
+            if (rotationPending && tracker.health().state() == WalHealth.State.WRITE_FAILED) {
+                rotateLocked();
+            }
+        } catch (StrataException e) {
+            log.debug("WAL still cannot create its next segment: {}", e.getMessage());
         } finally {
             writeLock.unlock();
         }
@@ -466,7 +492,7 @@ final class WalWriter {
             return interrupted;
         }
         metrics.writeFailures.increment();
-        lastFailedFrameBytes = SEGMENT_HEADER_BYTES;
+        rotationPending = true;
         String reason = "WAL could not create segment " + WalFiles.segmentPath(dir, number) + " ("
                 + e.getMessage() + ")" + (isDiskFull(e) ? ": disk full; free space in " + dir : "")
                 + "; writes are refused until it can be created";
