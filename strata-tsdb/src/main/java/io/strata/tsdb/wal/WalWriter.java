@@ -59,6 +59,7 @@ final class WalWriter {
     /** Why the active segment failed, kept apart from later recovery errors; set with the failure. */
     private volatile String segmentFailureCause = "";
     private Thread syncThread;
+    private final long unsyncedLimit;
 
     WalWriter(StorageFiles files, Path dir, WalOptions options, WalMetrics metrics, InstantSource clock,
             ActiveSegment first) {
@@ -71,6 +72,7 @@ final class WalWriter {
         this.writtenPosition = position(first.number, first.writtenOffset());
         this.tracker = new DurabilityTracker(writtenPosition, clock.instant());
         this.tail = new UnsyncedTail(first.writtenOffset());
+        this.unsyncedLimit = UnsyncedTail.unsyncedLimit(options.segmentSizeBytes());
     }
 
     void startSyncThread() {
@@ -117,7 +119,7 @@ final class WalWriter {
                 segment = active;
             }
             tail.discardBefore(durableOffsetIn(segment));
-            if (tail.size() > 0 && (long) tail.size() + frameLength > UnsyncedTail.MAX_UNSYNCED_BYTES) {
+            if (tail.size() > 0 && (long) tail.size() + frameLength > unsyncedLimit) {
                 // fsyncs are falling behind: sync inline rather than let the copy grow without bound
                 syncNowLocked();
                 tail.discardBefore(durableOffsetIn(segment));
@@ -243,11 +245,19 @@ final class WalWriter {
                         + " is not in the failed segment " + failed.number);
             }
             long durableOffset = offsetOf(durable);
+            // A partial frame after the last complete one (a failed write whose truncation failed
+            // too) must go before a later segment exists: damage in a segment that is not the
+            // last is corruption at the next start, not a torn tail.
+            try {
+                failed.truncate(failed.writtenOffset());
+            } catch (IOException e) {
+                throw recoveryFailed("cutting the partial record from " + failed.path, e);
+            }
             ActiveSegment next;
             try {
                 next = ActiveSegment.create(files, dir, failed.number + 1);
             } catch (IOException e) {
-                throw recoveryFailed(failed.number + 1, e);
+                throw recoveryFailed("creating segment " + WalFiles.segmentPath(dir, failed.number + 1), e);
             }
             try {
                 if (options.syncMode() == SyncMode.INTERVAL) {
@@ -257,7 +267,7 @@ final class WalWriter {
             } catch (IOException e) {
                 closeQuietly(next);
                 deleteQuietly(next.path);
-                throw recoveryFailed(next.number, e);
+                throw recoveryFailed("rewriting the unsynced records into " + next.path, e);
             }
             long rewritten = next.writtenOffset() - SEGMENT_HEADER_BYTES;
             switchTo(next);
@@ -502,13 +512,14 @@ final class WalWriter {
         return new StrataException(ErrorCode.UNAVAILABLE, reason, e);
     }
 
-    private StrataException recoveryFailed(int number, IOException e) {
+    private StrataException recoveryFailed(String step, IOException e) {
         StrataException interrupted = interruptedOrNull(e);
         if (interrupted != null) {
             return interrupted;
         }
-        String reason = segmentFailureCause + ". Recovery into new segment " + WalFiles.segmentPath(dir, number)
-                + " failed too (" + e.getMessage() + ")" + (isDiskFull(e) ? ": disk full; free space in " + dir : "");
+        String reason = segmentFailureCause + ". Recovery failed too, " + step + " (" + e.getMessage() + ")"
+                + (isDiskFull(e) ? ": disk full; free space in " + dir : "") + "; it is retried every "
+                + options.syncInterval() + " and by the next append";
         tracker.refreshFailureReason(reason);
         return new StrataException(ErrorCode.UNAVAILABLE, reason, e);
     }

@@ -99,7 +99,7 @@ class WalFaultTest {
             assertThat(wal.healthy()).isFalse();
             assertThat(wal.unhealthyReason()).contains("fsync");
             // recovery is attempted by the append, and fails while fsyncs fail
-            assertUnavailable(() -> wal.append(numbered(5)), "fsync", "Recovery into new segment");
+            assertUnavailable(() -> wal.append(numbered(5)), "fsync", "Recovery failed too, creating segment");
 
             files.clearFaults();
             appendAcknowledged(wal, 6, 7);
@@ -139,9 +139,14 @@ class WalFaultTest {
             files.failWritesAfter(10).failTruncates(true);
 
             assertUnavailable(() -> wal.append(numbered(3)), "could not be removed");
+            // while the partial record cannot be cut, no later segment may appear: the damaged
+            // segment would no longer be the last one, and the next start would call it corruption
+            files.failWritesAfter(Long.MAX_VALUE - 1);
+            assertUnavailable(() -> wal.append(numbered(4)), "cutting the partial record");
+            assertThat(WalFiles.segmentPath(dir, first + 1)).doesNotExist();
 
             files.clearFaults();
-            appendAcknowledged(wal, 4, 6);
+            appendAcknowledged(wal, 5, 7);
             assertThat(wal.currentSegment()).isEqualTo(first + 1);
         }
         assertReopenReplaysExactlyTheAcknowledged();

@@ -89,6 +89,26 @@ class WalGroupCommitTest {
     }
 
     @Test
+    void intervalModeFsyncsInlineWhenUnsyncedBytesReachHalfASegment() throws Exception {
+        long segmentSize = 1 << 20;
+        WalOptions hourly = new WalOptions(SyncMode.INTERVAL, Duration.ofHours(1), segmentSize);
+        try (Wal wal = open(dir, files, hourly)) {
+            ByteBuffer record = numbered(1, 1000); // about 10 KB
+            long before = files.fsyncCount();
+            int appends = 0;
+            while (files.fsyncCount() == before) {
+                wal.append(record);
+                appends++;
+                assertThat(appends).as("bounded loop").isLessThan(1000);
+            }
+            long written = (long) appends * (record.limit() + WalFormatV1.FRAME_HEADER_BYTES);
+
+            assertThat(written).isGreaterThan(segmentSize / 2).isLessThan(segmentSize / 2 + 2L * record.limit());
+            assertThat(wal.currentSegment()).as("no rotation involved").isEqualTo(Wal.segmentOf(wal.append(record)));
+        }
+    }
+
+    @Test
     void intervalModeAppendsDoNotWaitForFsyncs() throws Exception {
         WalOptions hourly = new WalOptions(SyncMode.INTERVAL, Duration.ofHours(1), 64 << 20);
         try (Wal wal = open(dir, files, hourly)) {
