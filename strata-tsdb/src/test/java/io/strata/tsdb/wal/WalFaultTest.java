@@ -230,6 +230,17 @@ class WalFaultTest {
     }
 
     @Test
+    void openOnAFullDiskNamesTheSegmentItCouldNotStart() {
+        files.failWritesAfter(0);
+
+        assertThatThrownBy(() -> open(dir, files, options(SyncMode.INTERVAL, 1 << 20)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot start WAL segment " + WalFiles.segmentPath(dir, 1))
+                .hasMessageContaining("free space in " + dir);
+        assertThat(WalFiles.segmentPath(dir, 1)).as("partial segment removed").doesNotExist();
+    }
+
+    @Test
     void closeReportsAFailedFinalFsync() throws IOException {
         Wal wal = open(dir, files, new WalOptions(SyncMode.INTERVAL, Duration.ofHours(1), 1 << 20));
         appendAcknowledged(wal, 0, 3);
