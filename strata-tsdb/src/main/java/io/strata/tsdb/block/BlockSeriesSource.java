@@ -21,7 +21,10 @@ public interface BlockSeriesSource {
 
     int chunkCount();
 
-    /** The encoded chunk {@code i} (self-describing, as produced by the encoding's ChunkAppender). */
+    /**
+     * The encoded chunk {@code i}, as {@code ChunkAppender.finish()} produced it. The writer reads
+     * its time range and sample count from its header and checks its CRC.
+     */
     byte[] chunk(int i);
 
     /**
@@ -31,13 +34,4 @@ public interface BlockSeriesSource {
     default MemorySegment chunkSegment(int i) {
         return MemorySegment.ofArray(chunk(i));
     }
-
-    /** Timestamp (ms) of the first sample of chunk {@code i}. */
-    long chunkMinTime(int i);
-
-    /** Timestamp (ms) of the last sample of chunk {@code i}. */
-    long chunkMaxTime(int i);
-
-    /** Number of samples in chunk {@code i}. */
-    int chunkNumSamples(int i);
 }

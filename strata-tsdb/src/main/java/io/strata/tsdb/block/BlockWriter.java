@@ -1,21 +1,21 @@
 package io.strata.tsdb.block;
 
+import io.strata.encoding.CorruptChunkException;
+import io.strata.encoding.chunk.Chunks;
 import io.strata.model.Labels;
 import io.strata.tsdb.fs.StorageFiles;
 import io.strata.tsdb.index.Checksums;
 import io.strata.tsdb.index.ChecksummedWriter;
 import io.strata.tsdb.index.IndexWriter;
 import io.strata.tsdb.index.MemoryLabelIndex;
+import io.strata.tsdb.index.SegmentReader;
 import io.strata.tsdb.index.SeriesSpill;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.zip.CRC32C;
 
 /**
  * Writes a new immutable block (layout: {@code docs/format/block.md}) from a
@@ -129,10 +129,9 @@ public final class BlockWriter {
             MemoryLabelIndex postings)
             throws IOException {
         Totals totals = new Totals();
-        ByteBuffer crcBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-        CRC32C crc = new CRC32C();
         Labels previous = null;
         int seriesId = 0;
+        List<MemorySegment> kept = new ArrayList<>();
         while (source.next()) {
             Labels labels = source.labels();
             if (previous != null && previous.compareTo(labels) >= 0) {
@@ -140,40 +139,55 @@ public final class BlockWriter {
                         "series are not in strictly ascending label order: " + labels + " after " + previous);
             }
             previous = labels;
-            int n = source.chunkCount();
-            if (n == 0) {
-                continue;
-            }
-            spill.beginSeries(labels, chunks.position(), n);
+            kept.clear();
             long prevMax = Long.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                long min = source.chunkMinTime(i);
-                long max = source.chunkMaxTime(i);
-                if (min > max || min < minTime || max >= maxTime || (i > 0 && min <= prevMax)) {
+            for (int i = 0, n = source.chunkCount(); i < n; i++) {
+                MemorySegment chunk = source.chunkSegment(i);
+                checkChunk(chunk, labels, i);
+                if (Chunks.numSamples(chunk) == 0) {
+                    continue;
+                }
+                long min = Chunks.minTime(chunk);
+                long max = Chunks.maxTime(chunk);
+                if (min < minTime || max >= maxTime || min <= prevMax) {
                     throw new IllegalArgumentException("chunk " + i + " of " + labels + " spans [" + min + ", " + max
                             + "]: chunks must be ordered, not overlap, and lie in the block's [" + minTime + ", "
                             + maxTime + ")");
                 }
                 prevMax = max;
-                MemorySegment chunk = source.chunkSegment(i);
-                crc.reset();
-                crc.update(chunk.asByteBuffer());
+                kept.add(chunk);
+            }
+            if (kept.isEmpty()) {
+                continue;
+            }
+            spill.beginSeries(labels, chunks.position(), kept.size());
+            for (MemorySegment chunk : kept) {
                 chunks.writeBytes(chunk);
-                crcBytes.clear();
-                crcBytes.putInt(0, (int) crc.getValue());
-                chunks.writeBytes(crcBytes);
-                long recordLength = chunk.byteSize() + ChunksFormatV1.RECORD_CRC_BYTES;
-                if (recordLength > Integer.MAX_VALUE) {
-                    throw new IllegalArgumentException("chunk " + i + " of " + labels + " has " + chunk.byteSize()
-                            + " bytes; chunks are small by design");
-                }
-                spill.chunk(min, max, (int) recordLength);
-                totals.samples += source.chunkNumSamples(i);
+                spill.chunk(Chunks.minTime(chunk), Chunks.maxTime(chunk), (int) chunk.byteSize());
+                totals.samples += Chunks.numSamples(chunk);
             }
             postings.add(labels, seriesId++);
-            totals.chunks += n;
+            totals.chunks += kept.size();
             totals.series++;
         }
         return totals;
+    }
+
+    /** Rejects bytes that are not one whole chunk with a valid checksum, before they are persisted. */
+    private static void checkChunk(MemorySegment chunk, Labels labels, int i) {
+        int length;
+        try {
+            length = Chunks.length(chunk);
+        } catch (CorruptChunkException e) {
+            throw new IllegalArgumentException("chunk " + i + " of " + labels + " is not a valid chunk: " + e.getMessage(), e);
+        }
+        if (length != chunk.byteSize()) {
+            throw new IllegalArgumentException("chunk " + i + " of " + labels + " has " + chunk.byteSize()
+                    + " bytes but its header says " + length);
+        }
+        long crcOffset = length - ChunksFormatV1.CHUNK_CRC_BYTES;
+        if (chunk.get(SegmentReader.INT_LE, crcOffset) != Checksums.crc32c(chunk, 0, crcOffset)) {
+            throw new IllegalArgumentException("chunk " + i + " of " + labels + " fails its CRC32C");
+        }
     }
 }

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 
 /**
  * Hands out the chunks of a mapped {@code chunks} file ({@link ChunksFormatV1}), checking each
- * record's CRC32C before its bytes are decoded. Thread-safe; the returned segments are valid while
+ * chunk's CRC32C before its bytes are decoded. Thread-safe; the returned segments are valid while
  * the block's arena is open.
  */
 public final class ChunksReader {
     private final MemorySegment segment;
     private final Path file;
-    private final long recordsEnd;
+    private final long chunksEnd;
 
     /** Checks the header and size; the records are checked one by one as they are read. */
     public ChunksReader(MemorySegment segment, Path file) {
@@ -24,28 +24,28 @@ public final class ChunksReader {
         }
         this.segment = segment;
         this.file = file;
-        this.recordsEnd = segment.byteSize() - ChunksFormatV1.FOOTER_BYTES;
+        this.chunksEnd = segment.byteSize() - ChunksFormatV1.FOOTER_BYTES;
     }
 
     /**
-     * The chunk of the record at {@code offset} with {@code recordLength} bytes (chunk + CRC).
+     * The chunk of {@code length} bytes at {@code offset}, after checking its trailing CRC32C.
      *
-     * @throws CorruptFileException when the record lies outside the file or its CRC differs
+     * @throws CorruptFileException when the chunk lies outside the file or its CRC differs
      */
-    public MemorySegment chunk(long offset, int recordLength) {
-        if (offset < ChunksFormatV1.HEADER_BYTES || recordLength <= ChunksFormatV1.RECORD_CRC_BYTES
-                || offset + recordLength > recordsEnd) {
-            throw new CorruptFileException(file, offset, "chunk record of " + recordLength + " bytes lies outside "
-                    + "the records [" + ChunksFormatV1.HEADER_BYTES + ", " + recordsEnd + ")");
+    public MemorySegment chunk(long offset, int length) {
+        if (offset < ChunksFormatV1.HEADER_BYTES || length <= ChunksFormatV1.CHUNK_CRC_BYTES
+                || offset + length > chunksEnd) {
+            throw new CorruptFileException(file, offset, "chunk of " + length + " bytes lies outside "
+                    + "the chunks [" + ChunksFormatV1.HEADER_BYTES + ", " + chunksEnd + ")");
         }
-        long chunkEnd = offset + recordLength - ChunksFormatV1.RECORD_CRC_BYTES;
-        int stored = segment.get(SegmentReader.INT_LE, chunkEnd);
-        int actual = Checksums.crc32c(segment, offset, chunkEnd);
+        long crcOffset = offset + length - ChunksFormatV1.CHUNK_CRC_BYTES;
+        int stored = segment.get(SegmentReader.INT_LE, crcOffset);
+        int actual = Checksums.crc32c(segment, offset, crcOffset);
         if (stored != actual) {
-            throw new CorruptFileException(file, offset, "chunk checksum mismatch: record says "
-                    + Integer.toHexString(stored) + ", chunk has " + Integer.toHexString(actual));
+            throw new CorruptFileException(file, offset, "chunk checksum mismatch: chunk says "
+                    + Integer.toHexString(stored) + ", its bytes have " + Integer.toHexString(actual));
         }
-        return segment.asSlice(offset, chunkEnd - offset);
+        return segment.asSlice(offset, length);
     }
 
     /** Checks the whole-file checksum (reads every byte). */

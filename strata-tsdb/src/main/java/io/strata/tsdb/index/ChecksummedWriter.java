@@ -4,6 +4,7 @@ import io.strata.tsdb.fs.StorageFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -123,7 +124,7 @@ public final class ChecksummedWriter implements Closeable {
                 flush();
             }
             int n = (int) Math.min(size - off, buffer.remaining());
-            MemorySegment.copy(segment, off, MemorySegment.ofBuffer(buffer), buffer.position(), n);
+            MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, off, buffer.array(), buffer.position(), n);
             buffer.position(buffer.position() + n);
             off += n;
         }

@@ -171,6 +171,27 @@ public final class IndexReader implements LabelIndexReader {
         return all;
     }
 
+    /**
+     * Checks every byte and structure: the file checksum, each name's values and postings, each
+     * series entry.
+     *
+     * @throws CorruptFileException at the first problem
+     */
+    public void verify() {
+        Checksums.verifyFooter(segment, file);
+        for (int n = 0; n < names.length; n++) {
+            NameValues nv = decodeValues(n);
+            for (int i = 0; i < nv.symbols.length; i++) {
+                nv.postings(i).getCardinality();
+            }
+        }
+        SeriesDecoder decoder = seriesDecoder();
+        for (int id = 0; id < seriesCount; id++) {
+            decoder.seek(id);
+            decoder.labels();
+        }
+    }
+
     /** Size in bytes of the postings of every pair, for statistics. */
     public long postingsBytes() {
         return labelsStart - postingsStart;
