@@ -4,7 +4,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
@@ -288,6 +290,29 @@ public final class IndexReader implements LabelIndexReader {
         @Override
         public int size() {
             return values.symbols.length;
+        }
+
+        /** Decodes sequentially: ascending symbols mostly share a group with their predecessor. */
+        @Override
+        public Iterator<String> iterator() {
+            SymbolTable.Cursor cursor = values.reader.symbols.cursor();
+            int[] symbols = values.symbols;
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < symbols.length;
+                }
+
+                @Override
+                public String next() {
+                    if (next >= symbols.length) {
+                        throw new NoSuchElementException();
+                    }
+                    return cursor.string(symbols[next++]);
+                }
+            };
         }
     }
 }

@@ -22,9 +22,10 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * there is no positive matcher.
  *
  * <p>Cost: {@code =} is one lookup; a regex that is an alternation of literals
- * ({@link Matcher#setMatches()}) is one lookup per literal; {@code prefix.*}
- * ({@link Matcher#literalPrefix()}) binary-searches the sorted value list; other regexes scan the
- * value list of their label once. Nothing here scans series.
+ * ({@link Matcher#setMatches()}, or literals with escapes such as {@code 10\.0\.0\.1:9100|...},
+ * see {@link RegexLiterals}) is one lookup per literal; {@code prefix.*}
+ * ({@link Matcher#literalPrefix()}, escaped prefixes too) binary-searches the sorted value list;
+ * other regexes scan the value list of their label once. Nothing here scans series.
  */
 public final class PostingsSelector {
     private static final Comparator<Matcher> CHEAPEST_FIRST = Comparator.comparingInt(PostingsSelector::costRank);
@@ -106,7 +107,7 @@ public final class PostingsSelector {
     private static ImmutableRoaringBitmap regexPostings(
             LabelIndexReader index, Matcher m, boolean acceptedByPattern, boolean wanted) {
         String name = m.name();
-        Set<String> literals = m.setMatches();
+        Set<String> literals = literals(m);
         if (literals != null && acceptedByPattern) {
             List<ImmutableRoaringBitmap> lists = new ArrayList<>(literals.size());
             for (String v : literals) {
@@ -118,7 +119,7 @@ public final class PostingsSelector {
             return Postings.union(lists);
         }
         List<String> values = index.labelValues(name);
-        String prefix = m.literalPrefix();
+        String prefix = prefix(m);
         if (prefix != null) {
             int from = lowerBound(values, prefix);
             int to = prefixEnd(values, prefix, from);
@@ -132,12 +133,25 @@ public final class PostingsSelector {
             return Postings.union(lists);
         }
         List<ImmutableRoaringBitmap> lists = new ArrayList<>();
-        for (int i = 0, n = values.size(); i < n; i++) {
-            if (m.matches(values.get(i)) == wanted) {
+        int i = 0;
+        for (String value : values) { // iterating lets a mapped dictionary decode sequentially
+            if (m.matches(value) == wanted) {
                 lists.add(index.postingsAt(name, values, i));
             }
+            i++;
         }
         return Postings.union(lists);
+    }
+
+    /** The literals a regex matcher's pattern is an alternation of, escaped or not; else null. */
+    private static Set<String> literals(Matcher m) {
+        Set<String> literals = m.setMatches();
+        return literals != null ? literals : RegexLiterals.alternation(m.value());
+    }
+
+    private static String prefix(Matcher m) {
+        String prefix = m.literalPrefix();
+        return prefix != null ? prefix : RegexLiterals.prefix(m.value());
     }
 
     private static ImmutableRoaringBitmap allExcept(LabelIndexReader index, String name, String excluded) {
@@ -193,7 +207,7 @@ public final class PostingsSelector {
     private static int costRank(Matcher m) {
         return switch (m.type()) {
             case EQUAL -> 0;
-            case REGEX -> m.setMatches() != null ? 1 : m.literalPrefix() != null ? 2 : 3;
+            case REGEX -> literals(m) != null ? 1 : prefix(m) != null ? 2 : 3;
             case NOT_EQUAL, NOT_REGEX -> 4;
         };
     }
