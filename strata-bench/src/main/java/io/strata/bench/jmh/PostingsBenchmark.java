@@ -105,6 +105,9 @@ public class PostingsBenchmark {
         Arena arena;
         IndexReader index;
         final List<Matcher> scan = List.of(Matcher.regex("instance", "host-0[0-4][0-9]{3}\\.example\\.com:9100"));
+        /** Same shape, matches nothing: the cost of the scan without the union of postings. */
+        final List<Matcher> scanNoMatch =
+                List.of(Matcher.regex("instance", "host-0[0-4][0-9]{3}\\.example\\.org:9100"));
         final List<Matcher> prefix = List.of(Matcher.regex("instance", "host-012.*"));
         /** As Grafana writes a multi-value variable: escaped dots, so really three literals. */
         final List<Matcher> literals = List.of(Matcher.regex("instance",
@@ -159,6 +162,11 @@ public class PostingsBenchmark {
     @Benchmark
     public int regexScanningAllValues(ManyValues s) {
         return PostingsSelector.select(s.index, s.scan).getCardinality();
+    }
+
+    @Benchmark
+    public int regexScanningAllValuesMatchingNone(ManyValues s) {
+        return PostingsSelector.select(s.index, s.scanNoMatch).getCardinality();
     }
 
     /** Decoding the 100k-value dictionary alone, the floor under a scanning regex. */

@@ -1,5 +1,6 @@
 package io.strata.tsdb.block;
 
+import io.strata.model.Matcher;
 import io.strata.storage.Querier;
 import io.strata.storage.Queryable;
 import io.strata.storage.merge.MergeQuerier;
@@ -171,6 +172,22 @@ public final class BlockSet implements Queryable, AutoCloseable {
                 }
             }
             blocks = List.copyOf(next);
+        }
+    }
+
+    /**
+     * Deletes {@code [minTime, maxTime]} (inclusive) of the series matching {@code matchers} in
+     * every block overlapping that range, through each block's tombstones; queriers opened later do
+     * not see the samples, and compaction removes them from disk.
+     */
+    public void addTombstones(List<Matcher> matchers, long minTime, long maxTime) throws IOException {
+        synchronized (lock) {
+            checkOpen();
+            for (Block b : blocks) {
+                if (b.meta().overlaps(minTime, maxTime)) {
+                    b.addTombstones(matchers, minTime, maxTime);
+                }
+            }
         }
     }
 

@@ -132,10 +132,27 @@ public final class PostingsSelector {
             }
             return Postings.union(lists);
         }
+        // A scan through the regex engine, narrowed by literals every match must start and end with
+        // (Prometheus's FastRegexMatcher does the same): the prefix bounds a binary-searched range,
+        // the suffix is a cheap test before the engine runs.
+        String required = RegexLiterals.requiredPrefix(m.value());
+        String suffix = RegexLiterals.requiredSuffix(m.value());
+        int from = 0;
+        int to = values.size();
+        if (!required.isEmpty()) {
+            from = lowerBound(values, required);
+            to = prefixEnd(values, required, from);
+        }
         List<ImmutableRoaringBitmap> lists = new ArrayList<>();
-        int i = 0;
-        for (String value : values) { // iterating lets a mapped dictionary decode sequentially
-            if (m.matches(value) == wanted) {
+        if (!acceptedByPattern) {
+            addRange(index, name, values, 0, from, lists); // the pattern rejects every value outside
+            addRange(index, name, values, to, values.size(), lists);
+        }
+        boolean positive = m.type() == MatchType.REGEX;
+        int i = from;
+        for (String value : values.subList(from, to)) { // iterating lets a mapped dictionary decode sequentially
+            boolean accepted = value.endsWith(suffix) && m.matches(value) == positive;
+            if (accepted == acceptedByPattern) {
                 lists.add(index.postingsAt(name, values, i));
             }
             i++;

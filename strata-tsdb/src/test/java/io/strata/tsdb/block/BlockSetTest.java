@@ -74,6 +74,28 @@ class BlockSetTest {
     }
 
     @Test
+    void tombstonesApplyToEveryOverlappingBlock() throws IOException {
+        List<List<TestSeries>> parts = TestBlocks.consecutive(new Random(6), 3, H2);
+        for (int b = 0; b < 3; b++) {
+            TestBlocks.write(dir, b * H2, (b + 1) * H2, parts.get(b), OsStorageFiles.INSTANCE);
+        }
+        List<io.strata.model.Matcher> api = List.of(io.strata.model.Matcher.equal("job", "api"));
+        long from = H2 / 2;
+        long to = 2 * H2 + H2 / 2;
+        List<TestSeries> expected = TestBlocks.concat(parts).stream()
+                .map(s -> TestData.matchesAll(s.labels(), api) ? s.without(from, to) : s)
+                .filter(s -> s.size() > 0)
+                .toList();
+        try (BlockSet set = BlockSet.open(dir, OsStorageFiles.INSTANCE)) {
+            set.addTombstones(api, from, to);
+            assertThat(set.blocks()).allSatisfy(b -> assertThat(b.tombstones().isEmpty()).isFalse());
+            try (Querier q = set.querier(0, 3 * H2)) {
+                assertThat(TestBlocks.selectAll(q)).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void supersededMeansAnotherBlockHoldsAllSources() {
         BlockMeta a = meta("A", List.of("A"), 1);
         BlockMeta b = meta("B", List.of("B"), 1);

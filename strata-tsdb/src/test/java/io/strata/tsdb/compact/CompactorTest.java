@@ -75,6 +75,36 @@ class CompactorTest {
     }
 
     @Test
+    void queriesRunningDuringCompactionSeeTheSameData() throws Exception {
+        List<List<TestSeries>> parts = TestBlocks.consecutive(new Random(77), 9, H2);
+        for (int b = 0; b < 9; b++) {
+            TestBlocks.write(dir, b * H2, (b + 1) * H2, parts.get(b), OsStorageFiles.INSTANCE);
+        }
+        List<TestSeries> expected = TestBlocks.concat(parts);
+        try (BlockSet set = BlockSet.open(dir, OsStorageFiles.INSTANCE)) {
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CompletableFuture<Void> reader = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                // Bounded: stops when compaction is over, or after 500 queries at most.
+                while (queries.get() < 500 && (!done.get() || queries.get() == 0)) {
+                    try (Querier q = set.querier(0, 9 * H2)) {
+                        assertThat(TestBlocks.selectAll(q)).isEqualTo(expected);
+                    }
+                    queries.incrementAndGet();
+                }
+            });
+            try {
+                assertThat(COMPACTOR.compact(set)).isEqualTo(4);
+            } finally {
+                done.set(true);
+            }
+            reader.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(set.blocks()).hasSize(1);
+            assertThat(set.blocks().getFirst().meta().compactionLevel()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void overlappingBlocksAreMergedVerticallyAndEqualTimestampsDeduplicated() throws IOException {
         Labels s = Labels.of("__name__", "m", "job", "x");
         Labels onlyLate = Labels.of("__name__", "m", "job", "late");

@@ -31,4 +31,18 @@ class RegexLiteralsTest {
         assertThat(RegexLiterals.prefix("a|b.*")).isNull();
         assertThat(RegexLiterals.prefix("a.b.*")).isNull();
     }
+
+    @Test
+    void requiredLiteralsOfConcatenations() {
+        assertThat(RegexLiterals.requiredPrefix("host-0[0-4][0-9]{3}\\.example\\.com:9100")).isEqualTo("host-0");
+        assertThat(RegexLiterals.requiredSuffix("host-0[0-4][0-9]{3}\\.example\\.com:9100"))
+                .isEqualTo(".example.com:9100");
+        assertThat(RegexLiterals.requiredPrefix("abc+d")).as("a quantified literal is optional").isEqualTo("ab");
+        assertThat(RegexLiterals.requiredSuffix("abc+")).isEmpty();
+        assertThat(RegexLiterals.requiredPrefix("a|b")).isEmpty();
+        assertThat(RegexLiterals.requiredSuffix("(?i)abc")).as("flags change what matches").isEmpty();
+        assertThat(RegexLiterals.requiredSuffix("a\\pL")).as("escapes we do not parse").isEmpty();
+        assertThat(RegexLiterals.requiredSuffix("x[]a]b")).isEqualTo("b");
+        assertThat(RegexLiterals.requiredSuffix("x[[:alpha:]]yz")).isEqualTo("yz");
+    }
 }
