@@ -57,6 +57,7 @@ public final class BlockSet implements Queryable, AutoCloseable {
     public static BlockSet open(Path dir, StorageFiles files) throws IOException {
         BlockSet set = new BlockSet(dir, files);
         files.createDirectories(dir);
+        set.removeLeftovers();
         set.reload();
         return set;
     }
@@ -105,7 +106,9 @@ public final class BlockSet implements Queryable, AutoCloseable {
 
     /**
      * Rescans the directory: opens blocks that appeared, drops blocks that are superseded by a
-     * compacted block or vanished, and removes leftover temporary directories.
+     * compacted block or vanished. Temporary directories are left alone here: at run time a
+     * {@code .tmp} directory is a block being written by a concurrent cut or compaction, and a
+     * {@code .deleting} one is removed by the block's last release; only start-up removes them.
      */
     public void reload() throws IOException {
         synchronized (lock) {
@@ -191,16 +194,22 @@ public final class BlockSet implements Queryable, AutoCloseable {
         }
     }
 
-    /** Reads the metas of the block directories, removing temporary directories on the way. */
-    private Map<String, BlockMeta> scan() throws IOException {
-        Map<String, BlockMeta> metas = new HashMap<>();
+    /** At start-up, removes the directories of writes and deletes a previous process left unfinished. */
+    private void removeLeftovers() throws IOException {
         for (Path p : files.list(dir)) {
             String name = p.getFileName().toString();
             if (name.endsWith(BlockFiles.TMP_SUFFIX) || name.endsWith(BlockFiles.DELETING_SUFFIX)) {
                 LOG.info("removing leftover directory {} of an interrupted write or delete", p);
                 files.deleteRecursively(p);
-                continue;
             }
+        }
+    }
+
+    /** Reads the metas of the block directories. */
+    private Map<String, BlockMeta> scan() throws IOException {
+        Map<String, BlockMeta> metas = new HashMap<>();
+        for (Path p : files.list(dir)) {
+            String name = p.getFileName().toString();
             if (!BlockId.isValid(name)) {
                 continue; // not ours: leave it alone
             }

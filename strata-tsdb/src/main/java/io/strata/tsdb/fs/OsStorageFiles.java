@@ -59,8 +59,16 @@ public final class OsStorageFiles implements StorageFiles {
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE; // deleted by someone else meanwhile: that is the goal
+                }
+                throw exc;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                if (exc != null) {
+                if (exc != null && !(exc instanceof NoSuchFileException)) {
                     throw exc;
                 }
                 Files.deleteIfExists(dir);
