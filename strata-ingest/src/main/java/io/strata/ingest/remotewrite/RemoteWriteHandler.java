@@ -1,5 +1,6 @@
 package io.strata.ingest.remotewrite;
 
+import io.strata.ingest.compress.SnappyBlock;
 import io.strata.ingest.protobuf.MalformedProtobufException;
 import io.strata.model.ErrorCode;
 import io.strata.model.StrataException;
@@ -85,10 +86,12 @@ public final class RemoteWriteHandler {
                     nothingWritten);
         }
         byte[] decompressed;
-        switch (snappy.decompress(request.body(), request.bodyLength(), limits.maxDecompressedBytes())) {
+        switch (snappy.decompress(
+                request.body(), request.bodyLength(), limits.maxDecompressedBytes(), "ingest.maxDecompressedBytes")) {
             case SnappyBlock.Failed failed -> {
-                int status = failed.reason() == RejectionReason.BODY_TOO_LARGE ? 413 : 400;
-                return refuse(failed.reason(), status, failed.message(), nothingWritten);
+                return failed.tooLarge()
+                        ? refuse(RejectionReason.BODY_TOO_LARGE, 413, failed.message(), nothingWritten)
+                        : refuse(RejectionReason.MALFORMED_SNAPPY, 400, failed.message(), nothingWritten);
             }
             case SnappyBlock.Decompressed ok -> decompressed = ok.bytes();
         }

@@ -1,4 +1,4 @@
-package io.strata.ingest.remotewrite;
+package io.strata.ingest.compress;
 
 import io.airlift.compress.v3.MalformedInputException;
 import io.airlift.compress.v3.snappy.SnappyJavaDecompressor;
@@ -9,10 +9,10 @@ import io.airlift.compress.v3.snappy.SnappyJavaDecompressor;
  * and against what the compressed bytes could possibly expand to, before any allocation: a
  * ten-byte body cannot make us allocate 64 MiB.
  *
- * <p>Uses the pure-Java decompressor: its behaviour on hostile input is what the fuzz tests
+ * <p>Shared by remote write and remote read. Uses the pure-Java decompressor: its behaviour on hostile input is what the fuzz tests
  * exercise, and it needs no native library. Stateless and thread-safe.
  */
-final class SnappyBlock {
+public final class SnappyBlock {
     /**
      * The most a snappy element expands: a copy with a two-byte offset is three bytes long and
      * yields up to 64 bytes. Literals never expand, so no valid block exceeds 22 times its size.
@@ -25,13 +25,24 @@ final class SnappyBlock {
     private final SnappyJavaDecompressor decompressor = new SnappyJavaDecompressor();
 
     /** A decompressed body, or why there is none. */
-    sealed interface Result {}
+    public sealed interface Result {}
 
-    record Decompressed(byte[] bytes) implements Result {}
+    public record Decompressed(byte[] bytes) implements Result {}
 
-    record Failed(RejectionReason reason, String message) implements Result {}
+    /**
+     * Why the body could not be decompressed.
+     *
+     * @param tooLarge true when the body is valid so far but decompresses past the limit (a 413),
+     *     false when it is not snappy block data (a 400)
+     */
+    public record Failed(boolean tooLarge, String message) implements Result {}
 
-    Result decompress(byte[] body, int length, long maxDecompressedBytes) {
+    /**
+     * Decompresses {@code body[0, length)}.
+     *
+     * @param limitKey the configuration key of the limit, named in the message when it is exceeded
+     */
+    public Result decompress(byte[] body, int length, long maxDecompressedBytes, String limitKey) {
         if (startsWithFramedMagic(body, length)) {
             return malformed("body is snappy framed format; remote write requires the block format"
                     + " (Go's snappy.Encode, not snappy.NewWriter)");
@@ -58,9 +69,9 @@ final class SnappyBlock {
         }
         if (declared > maxDecompressedBytes) {
             return new Failed(
-                    RejectionReason.BODY_TOO_LARGE,
+                    true,
                     "decompressed body too large: snappy header announces " + declared + " bytes, limit "
-                            + maxDecompressedBytes + " (ingest.maxDecompressedBytes); send smaller batches");
+                            + maxDecompressedBytes + " (" + limitKey + "); send smaller requests");
         }
         long possible = (long) (length - headerLength) * MAX_EXPANSION;
         if (declared > possible) {
@@ -95,6 +106,6 @@ final class SnappyBlock {
     }
 
     private static Failed malformed(String message) {
-        return new Failed(RejectionReason.MALFORMED_SNAPPY, message);
+        return new Failed(false, message);
     }
 }

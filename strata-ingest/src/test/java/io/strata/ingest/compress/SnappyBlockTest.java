@@ -1,4 +1,4 @@
-package io.strata.ingest.remotewrite;
+package io.strata.ingest.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ class SnappyBlockTest {
     void decompressesWhatTheBlockFormatCompressed() {
         byte[] raw = "remote write remote write remote write".getBytes(StandardCharsets.UTF_8);
 
-        SnappyBlock.Result result = snappy.decompress(Snappy.compress(raw), Snappy.compress(raw).length, 1 << 20);
+        SnappyBlock.Result result = snappy.decompress(Snappy.compress(raw), Snappy.compress(raw).length, 1 << 20, "limit.key");
 
         assertThat(result).isInstanceOfSatisfying(SnappyBlock.Decompressed.class, d -> assertThat(d.bytes()).isEqualTo(raw));
     }
@@ -23,8 +23,8 @@ class SnappyBlockTest {
         // Header announces 1 MiB; four bytes of input cannot expand that far.
         byte[] body = {(byte) 0x80, (byte) 0x80, 0x40, 0x00};
 
-        assertThat(snappy.decompress(body, body.length, 64 << 20)).isEqualTo(new SnappyBlock.Failed(
-                RejectionReason.MALFORMED_SNAPPY,
+        assertThat(snappy.decompress(body, body.length, 64 << 20, "limit.key")).isEqualTo(new SnappyBlock.Failed(
+                false,
                 "snappy header announces 1048576 bytes but 1 compressed bytes expand to at most 22"));
     }
 
@@ -32,11 +32,11 @@ class SnappyBlockTest {
     void refusesAHeaderAboveTheLimitBeforeAllocating() {
         byte[] body = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f};
 
-        SnappyBlock.Result result = snappy.decompress(body, body.length, 1 << 20);
+        SnappyBlock.Result result = snappy.decompress(body, body.length, 1 << 20, "limit.key");
 
         assertThat(result).isInstanceOfSatisfying(SnappyBlock.Failed.class, f -> {
-            assertThat(f.reason()).isEqualTo(RejectionReason.BODY_TOO_LARGE);
-            assertThat(f.message()).contains("4294967295 bytes", "limit 1048576");
+            assertThat(f.tooLarge()).isTrue();
+            assertThat(f.message()).contains("4294967295 bytes", "limit 1048576 (limit.key)");
         });
     }
 
@@ -44,7 +44,7 @@ class SnappyBlockTest {
     void refusesALengthHeaderOfSixBytes() {
         byte[] body = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x00};
 
-        assertThat(snappy.decompress(body, body.length, 1 << 20))
+        assertThat(snappy.decompress(body, body.length, 1 << 20, "limit.key"))
                 .isInstanceOfSatisfying(SnappyBlock.Failed.class, f -> assertThat(f.message()).contains("longer than five bytes"));
     }
 
@@ -52,17 +52,17 @@ class SnappyBlockTest {
     void refusesABlockShorterThanItsHeaderSays() {
         byte[] compressed = Snappy.compress("abcdefgh abcdefgh abcdefgh".getBytes(StandardCharsets.UTF_8));
 
-        SnappyBlock.Result result = snappy.decompress(compressed, compressed.length - 2, 1 << 20);
+        SnappyBlock.Result result = snappy.decompress(compressed, compressed.length - 2, 1 << 20, "limit.key");
 
         assertThat(result).isInstanceOfSatisfying(SnappyBlock.Failed.class,
-                f -> assertThat(f.reason()).isEqualTo(RejectionReason.MALFORMED_SNAPPY));
+                f -> assertThat(f.tooLarge()).isFalse());
     }
 
     @Test
     void decompressesAnEmptyBlock() {
         byte[] body = {0x00};
 
-        assertThat(snappy.decompress(body, 1, 1 << 20))
+        assertThat(snappy.decompress(body, 1, 1 << 20, "limit.key"))
                 .isInstanceOfSatisfying(SnappyBlock.Decompressed.class, d -> assertThat(d.bytes()).isEmpty());
     }
 }
