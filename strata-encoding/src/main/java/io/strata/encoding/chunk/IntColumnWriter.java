@@ -132,27 +132,28 @@ final class IntColumnWriter {
         return costBits;
     }
 
+    /** Writes the parameters, then every value into {@code bits}. */
     void write(ByteSink params, BitWriter bits) {
+        writeParams(params);
+        for (int i = 0; i < to - from; i++) {
+            writeValue(bits, i);
+        }
+    }
+
+    void writeParams(ByteSink params) {
         params.writeByte(coder);
         switch (coder) {
             case CENTERED -> {
                 params.writeSignedVarint(center);
                 centeredCode.writeParams(params);
-                for (int i = from; i < to; i++) {
-                    centeredCode.write(bits, Varints.zigzag(values[i] - center));
-                }
             }
             case OFFSET -> {
                 params.writeSignedVarint(min);
                 offsetCode.writeParams(params);
-                for (int i = from; i < to; i++) {
-                    offsetCode.write(bits, values[i] - min);
-                }
             }
             case RADIX -> {
                 params.writeSignedVarint(min);
                 params.writeUnsignedVarint(radix);
-                writeRadix(bits);
             }
             default -> {
                 params.writeUnsignedVarint(nonZeros);
@@ -162,15 +163,29 @@ final class IntColumnWriter {
         }
     }
 
-    private void writeRadix(BitWriter bits) {
-        int size = RadixPacking.groupSize(radix);
-        for (int start = from; start < to; start += size) {
-            int digits = Math.min(size, to - start);
-            long group = 0;
-            for (int i = start + digits - 1; i >= start; i--) {
-                group = group * radix + (values[i] - min);
+    /**
+     * Writes the bits of value {@code index} (counted from the column start), for columns
+     * interleaved with other bits; call it for every index in order.
+     */
+    void writeValue(BitWriter bits, int index) {
+        int i = from + index;
+        switch (coder) {
+            case CENTERED -> centeredCode.write(bits, Varints.zigzag(values[i] - center));
+            case OFFSET -> offsetCode.write(bits, values[i] - min);
+            case RADIX -> {
+                int size = RadixPacking.groupSize(radix);
+                if (index % size == 0) {
+                    int digits = Math.min(size, to - i);
+                    long group = 0;
+                    for (int j = i + digits - 1; j >= i; j--) {
+                        group = group * radix + (values[j] - min);
+                    }
+                    bits.writeBits(group, RadixPacking.groupBits(radix, digits));
+                }
             }
-            bits.writeBits(group, RadixPacking.groupBits(radix, digits));
+            default -> {
+                // Sparse values live in the parameters.
+            }
         }
     }
 }

@@ -33,6 +33,7 @@ final class PackedChunkReader {
     private long timestamp;
 
     private int valueMode;
+    private int sharedTrailingZeros;
     private long firstBits;
     private int scale;
     private int transform;
@@ -109,6 +110,15 @@ final class PackedChunkReader {
         switch (valueMode) {
             case PackedValueEncoder.CONSTANT, PackedValueEncoder.XOR -> firstBits = params.readLongLE();
             case PackedValueEncoder.DECIMAL -> readDecimalParams();
+            case PackedValueEncoder.SPLIT -> {
+                long tzAt = params.offset();
+                sharedTrailingZeros = params.readUnsignedByte();
+                if (sharedTrailingZeros > PackedValueEncoder.MANTISSA_BITS) {
+                    throw new CorruptChunkException("shared mantissa trailing zeros "
+                            + sharedTrailingZeros + " above " + PackedValueEncoder.MANTISSA_BITS, tzAt);
+                }
+                valueColumn.readParams(params, numSamples);
+            }
             default -> throw new CorruptChunkException("unknown value mode " + valueMode, at);
         }
     }
@@ -207,6 +217,12 @@ final class PackedChunkReader {
                     return Double.longBitsToDouble(firstBits);
                 }
                 return Double.longBitsToDouble(xor.next(valueBits));
+            }
+            case PackedValueEncoder.SPLIT -> {
+                long signAndExponent = valueColumn.next(valueBits);
+                long mantissa = valueBits.readBits(PackedValueEncoder.MANTISSA_BITS - sharedTrailingZeros);
+                return Double.longBitsToDouble((signAndExponent << PackedValueEncoder.MANTISSA_BITS)
+                        | (mantissa << sharedTrailingZeros));
             }
             default -> {
                 if (i == nextException) {

@@ -16,13 +16,20 @@ import io.strata.encoding.Varints;
  *       Samples that are not such decimals at the chosen scale (NaN, the stale marker,
  *       infinities, -0.0, long fractions) are stored raw as exceptions, so one stale marker
  *       does not push a whole chunk to the float encoding;
- *   <li>{@link #XOR}: Gorilla's XOR encoding, for values that are really floating point.
+ *   <li>{@link #XOR}: Gorilla's XOR encoding, for floats that share leading bits;
+ *   <li>{@link #SPLIT}: sign and exponent as a small integer column (they vary little), the
+ *       mantissa raw without the trailing zeros all values share: for really random doubles,
+ *       where XOR's window headers cost more than they save.
  * </ul>
  */
 final class PackedValueEncoder {
     static final int CONSTANT = 0;
     static final int DECIMAL = 1;
     static final int XOR = 2;
+    static final int SPLIT = 3;
+
+    /** Bits of a double's mantissa; the sign and exponent are the 12 bits above them. */
+    static final int MANTISSA_BITS = 52;
 
     static final int DELTA = 0;
     static final int DELTA_OF_DELTA = 1;
@@ -31,6 +38,9 @@ final class PackedValueEncoder {
     private final DecimalCandidate decimal = new DecimalCandidate();
     private final BitWriter xorBits = new BitWriter(64);
     private final XorValueWriter xorWriter = new XorValueWriter();
+    private final IntColumnWriter exponentColumn = new IntColumnWriter();
+    private long[] exponents = new long[0];
+    private int sharedTrailingZeros;
     private int[] scales = new int[0];
     private long[] mantissas = new long[0];
     private double[] values;
@@ -51,6 +61,11 @@ final class PackedValueEncoder {
         }
         mode = XOR;
         long bestCost = 8 + 64 + xorBits.bitLength();
+        long splitCost = chooseSplit();
+        if (splitCost < bestCost) {
+            mode = SPLIT;
+            bestCost = splitCost;
+        }
         if (chooseDecimal(bestCost)) {
             mode = DECIMAL;
         }
@@ -61,6 +76,7 @@ final class PackedValueEncoder {
         return switch (mode) {
             case CONSTANT -> 8 + 64;
             case XOR -> 8 + 64 + xorBits.bitLength();
+            case SPLIT -> chooseSplit();
             default -> 8 + decimal.costBits();
         };
     }
@@ -73,7 +89,36 @@ final class PackedValueEncoder {
                 params.writeLongLE(Double.doubleToRawLongBits(values[0]));
                 copyBits(xorBits, bits);
             }
+            case SPLIT -> writeSplit(params, bits);
             default -> decimal.write(params, bits);
+        }
+    }
+
+    /** Prepares {@link #SPLIT}; returns its cost in bits with the mode byte. */
+    private long chooseSplit() {
+        if (exponents.length < n) {
+            exponents = new long[n];
+        }
+        long mantissaOr = 0;
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
+            exponents[i] = bits >>> MANTISSA_BITS;
+            mantissaOr |= bits;
+        }
+        sharedTrailingZeros = Math.min(MANTISSA_BITS, Long.numberOfTrailingZeros(mantissaOr));
+        exponentColumn.choose(exponents, 0, n);
+        return 8 + 8 + exponentColumn.costBits() + (long) n * (MANTISSA_BITS - sharedTrailingZeros);
+    }
+
+    private void writeSplit(ByteSink params, BitWriter bits) {
+        params.writeByte(sharedTrailingZeros);
+        exponentColumn.writeParams(params);
+        int mantissaBits = MANTISSA_BITS - sharedTrailingZeros;
+        long mask = (1L << MANTISSA_BITS) - 1;
+        for (int i = 0; i < n; i++) {
+            long raw = Double.doubleToRawLongBits(values[i]);
+            exponentColumn.writeValue(bits, i);
+            bits.writeBits((raw & mask) >>> sharedTrailingZeros, mantissaBits);
         }
     }
 

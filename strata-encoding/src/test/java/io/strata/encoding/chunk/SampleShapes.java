@@ -22,7 +22,14 @@ enum SampleShapes {
     DECIMAL_GAUGE,
     /** Memory and filesystem bytes: a walk in whole pages of 4096 bytes. */
     PAGE_GAUGE,
-    /** Durations and ratios with full double precision. */
+    /** Goroutines, sockets, open files, heap bytes: an integer walk with small steps. */
+    INT_GAUGE,
+    /**
+     * Collector and GC durations: Go computes them as whole nanoseconds divided by 1e9, so they
+     * are nine-decimal values, independent from one scrape to the next.
+     */
+    DURATION_SECONDS,
+    /** Ratios and clocks with full double precision. */
     RANDOM_DOUBLE;
 
     static final long INTERVAL_MILLIS = 10_000;
@@ -85,6 +92,21 @@ enum SampleShapes {
                 for (int i = 0; i < n; i++) {
                     pages += Math.round(random.nextGaussian() * 300);
                     values[i] = pages * 4096.0;
+                }
+            }
+            case INT_GAUGE -> {
+                long level = random.nextLong(10, 100_000);
+                long stepSize = Math.max(1, level / 100);
+                for (int i = 0; i < n; i++) {
+                    level = Math.max(0, level + random.nextLong(-stepSize, stepSize + 1));
+                    values[i] = level;
+                }
+            }
+            case DURATION_SECONDS -> {
+                double typicalNanos = Math.pow(10, random.nextDouble(4, 8));
+                for (int i = 0; i < n; i++) {
+                    long nanos = Math.max(1, Math.round(typicalNanos * (1 + 0.3 * random.nextGaussian())));
+                    values[i] = nanos / 1e9;
                 }
             }
             case RANDOM_DOUBLE -> {
