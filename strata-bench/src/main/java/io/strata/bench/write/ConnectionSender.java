@@ -21,12 +21,16 @@ final class ConnectionSender implements Runnable {
     private final SkewGate gate;
     private final AtomicLong requestBudget;
     private final int maxRetries;
+    private final boolean expectWrittenHeader;
     private final LatencyHistogram latencies = new LatencyHistogram();
     private volatile Throwable failure;
 
-    /** @param gate null when connections need not be kept in step (live mode follows the clock) */
+    /**
+     * @param gate null when connections need not be kept in step (live mode follows the clock)
+     * @param expectWrittenHeader remote write 2.0: count as sent only what the receiver confirms
+     */
     ConnectionSender(int connection, RequestSource source, RemoteWriteHttpClient client, WriteStats stats,
-            SkewGate gate, AtomicLong requestBudget, int maxRetries) {
+            SkewGate gate, AtomicLong requestBudget, int maxRetries, boolean expectWrittenHeader) {
         this.connection = connection;
         this.source = source;
         this.client = client;
@@ -34,6 +38,7 @@ final class ConnectionSender implements Runnable {
         this.gate = gate;
         this.requestBudget = requestBudget;
         this.maxRetries = maxRetries;
+        this.expectWrittenHeader = expectWrittenHeader;
     }
 
     @Override
@@ -68,7 +73,13 @@ final class ConnectionSender implements Runnable {
                 RemoteWriteHttpClient.Response response = client.post(r.body(), r.length());
                 latencies.record((System.nanoTime() - start) / 1_000);
                 if (response.isSuccess()) {
-                    stats.accepted(r);
+                    if (!expectWrittenHeader) {
+                        stats.accepted(r, r.samples());
+                    } else if (response.samplesWritten().isPresent()) {
+                        stats.accepted(r, Math.min(r.samples(), response.samplesWritten().getAsLong()));
+                    } else {
+                        stats.unconfirmed(r);
+                    }
                     return;
                 }
                 stats.error(Integer.toString(response.status()), "HTTP " + response.status() + " " + response.body());

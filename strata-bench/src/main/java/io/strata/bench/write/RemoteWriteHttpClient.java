@@ -21,8 +21,12 @@ import java.util.OptionalLong;
  * client would add code without moving the bottleneck. Thread-safe.
  */
 final class RemoteWriteHttpClient implements AutoCloseable {
-    /** Result of one attempt: the status, the start of the response body, and Retry-After if sent. */
-    record Response(int status, String body, OptionalLong retryAfterMillis) {
+    /**
+     * Result of one attempt: the status, the start of the response body, Retry-After if sent, and
+     * the samples the receiver says it wrote (remote write 2.0's
+     * {@code X-Prometheus-Remote-Write-Samples-Written}; 1.0 receivers do not send it).
+     */
+    record Response(int status, String body, OptionalLong retryAfterMillis, OptionalLong samplesWritten) {
         boolean isSuccess() {
             return status / 100 == 2;
         }
@@ -68,7 +72,14 @@ final class RemoteWriteHttpClient implements AutoCloseable {
         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         byte[] bytes = response.body();
         String text = bytes.length == 0 ? "" : new String(bytes, 0, Math.min(bytes.length, 4_096), StandardCharsets.UTF_8);
-        return new Response(response.statusCode(), text, retryAfter(response));
+        return new Response(response.statusCode(), text, retryAfter(response), samplesWritten(response));
+    }
+
+    private static OptionalLong samplesWritten(HttpResponse<?> response) {
+        return response.headers().firstValue("X-Prometheus-Remote-Write-Samples-Written")
+                .filter(v -> v.strip().matches("\\d{1,18}"))
+                .map(v -> OptionalLong.of(Long.parseLong(v.strip())))
+                .orElse(OptionalLong.empty());
     }
 
     /** Retry-After in seconds (the HTTP-date form is rare from metric receivers and is ignored). */

@@ -1,5 +1,6 @@
 package io.strata.bench.write;
 
+import io.strata.ingest.remotewrite.RemoteWriteEncoder.Version;
 import io.strata.testing.generate.NodeExporterDataset;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -105,7 +106,8 @@ final class WriteRun {
             List<Thread> threads = new ArrayList<>();
             start = System.nanoTime();
             for (int i = 0; i < shards; i++) {
-                ConnectionSender sender = new ConnectionSender(i, sources[i], client, stats, gate, budget, config.maxRetries());
+                ConnectionSender sender = new ConnectionSender(i, sources[i], client, stats, gate, budget, config.maxRetries(),
+                        config.protocol() == Version.V2);
                 senders.add(sender);
                 threads.add(Thread.ofPlatform().name("bench-sender-" + i).start(sender));
             }
@@ -131,7 +133,7 @@ final class WriteRun {
         return new WriteSummary(
                 config.isBackfill() ? "backfill" : "live",
                 config.url().toString(),
-                config.protocol() == io.strata.ingest.remotewrite.RemoteWriteEncoder.Version.V1 ? 1 : 2,
+                config.protocol() == Version.V1 ? 1 : 2,
                 config.hosts(),
                 dataset.seriesCount(),
                 interval,
@@ -144,6 +146,7 @@ final class WriteRun {
                 sentRequests,
                 stats.failedRequests.sum(),
                 stats.failedSamples.sum(),
+                stats.unconfirmedSamples.sum(),
                 stats.retries.sum(),
                 stats.bytesSent.sum(),
                 seconds,

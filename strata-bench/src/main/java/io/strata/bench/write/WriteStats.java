@@ -22,6 +22,9 @@ final class WriteStats {
     final LongAdder failedRequests = new LongAdder();
     final LongAdder failedSamples = new LongAdder();
     final LongAdder lateTicks = new LongAdder();
+    /** Remote write 2.0: samples answered 2xx that the receiver did not confirm as written. */
+    final LongAdder unconfirmedSamples = new LongAdder();
+    private final AtomicBoolean unconfirmedWarned = new AtomicBoolean();
     private final Map<String, LongAdder> errorsByStatus = new ConcurrentHashMap<>();
     private final AtomicBoolean firstErrorPrinted = new AtomicBoolean();
     private final PrintStream err;
@@ -30,10 +33,31 @@ final class WriteStats {
         this.err = err;
     }
 
-    void accepted(EncodedRequest r) {
-        samplesSent.add(r.samples());
+    /** A 2xx answer to a request of which the receiver wrote {@code written} samples. */
+    void accepted(EncodedRequest r, long written) {
+        samplesSent.add(written);
         requestsSent.increment();
         bytesSent.add(r.length());
+        if (written < r.samples()) {
+            unconfirmedSamples.add(r.samples() - written);
+        }
+    }
+
+    /**
+     * A remote write 2.0 receiver answered 2xx without saying how many samples it wrote. A 1.x
+     * receiver (Prometheus before 2.54, VictoriaMetrics) parses a 2.0 body as an empty 1.0
+     * request and answers 204 having stored nothing; the specification has senders detect that
+     * by the missing header.
+     */
+    void unconfirmed(EncodedRequest r) {
+        requestsSent.increment();
+        bytesSent.add(r.length());
+        unconfirmedSamples.add(r.samples());
+        if (unconfirmedWarned.compareAndSet(false, true)) {
+            err.println("warning: the receiver answered a remote write 2.0 request with 2xx but without "
+                    + "X-Prometheus-Remote-Write-Samples-Written; it probably does not support 2.0 and stored nothing "
+                    + "(use --protocol 1). Such samples are counted as unconfirmed.");
+        }
     }
 
     /** Counts one failed attempt by its status ("503", "io", ...) and prints the first error body. */

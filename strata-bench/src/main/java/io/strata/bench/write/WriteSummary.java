@@ -18,6 +18,8 @@ import tools.jackson.core.json.JsonFactory;
  * freely, rename none.
  *
  * @param mode {@code backfill} or {@code live}
+ * @param samples samples accepted (2xx; for remote write 2.0, as confirmed by the receiver)
+ * @param unconfirmedSamples remote write 2.0: samples answered 2xx but not confirmed as written
  * @param targetSamplesPerSecond live mode: series / interval; 0 for a backfill
  * @param lateTicks live mode: intervals that started more than one interval late
  */
@@ -37,6 +39,7 @@ record WriteSummary(
         long requests,
         long failedRequests,
         long failedSamples,
+        long unconfirmedSamples,
         long retries,
         long compressedBytes,
         double durationSeconds,
@@ -69,7 +72,7 @@ record WriteSummary(
 
     /** True when every planned sample was accepted. */
     boolean complete() {
-        return samples == plannedSamples && failedRequests == 0;
+        return samples == plannedSamples && failedRequests == 0 && unconfirmedSamples == 0;
     }
 
     void print(PrintStream out) {
@@ -95,6 +98,10 @@ record WriteSummary(
         out.printf(Locale.ROOT, "  errors      %s%n", errorsByStatus.isEmpty() ? "none" : errorsByStatus.entrySet().stream()
                 .map(e -> e.getKey() + ": " + Numbers.count(e.getValue()))
                 .collect(Collectors.joining(", ")));
+        if (unconfirmedSamples > 0) {
+            out.printf(Locale.ROOT, "  unconfirmed %s samples answered 2xx without the receiver confirming they were written%n",
+                    Numbers.count(unconfirmedSamples));
+        }
         if (stoppedByMaxRequests) {
             out.println("  stopped     --max-requests reached before the end of the run");
         }
@@ -119,6 +126,7 @@ record WriteSummary(
             g.writeNumberProperty("requests", requests);
             g.writeNumberProperty("failedRequests", failedRequests);
             g.writeNumberProperty("failedSamples", failedSamples);
+            g.writeNumberProperty("unconfirmedSamples", unconfirmedSamples);
             g.writeNumberProperty("retries", retries);
             g.writeNumberProperty("compressedBytes", compressedBytes);
             g.writeNumberProperty("rawBytes", rawBytes);

@@ -32,9 +32,16 @@ final class RecordingReceiver implements AutoCloseable {
     private final ExecutorService executor;
     private final IntUnaryOperator statusForRequest;
     private final String path;
+    private final boolean confirmsV2;
 
     RecordingReceiver(IntUnaryOperator statusForRequest) throws IOException {
+        this(statusForRequest, true);
+    }
+
+    /** @param confirmsV2 false to act like a 1.x receiver that answers 2.0 requests without the written-samples header */
+    RecordingReceiver(IntUnaryOperator statusForRequest, boolean confirmsV2) throws IOException {
         this.statusForRequest = statusForRequest;
+        this.confirmsV2 = confirmsV2;
         this.path = "/api/v1/write";
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         executor = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("test-receiver-", 0).factory());
@@ -67,6 +74,10 @@ final class RecordingReceiver implements AutoCloseable {
                 WireDecoder.Request request = v2 ? WireDecoder.decodeV2(raw) : WireDecoder.decodeV1(raw);
                 for (WireDecoder.Series s : request.series()) {
                     samples.computeIfAbsent(s.labels(), k -> new CopyOnWriteArrayList<>()).addAll(s.samples());
+                }
+                if (v2 && confirmsV2) {
+                    exchange.getResponseHeaders().add("X-Prometheus-Remote-Write-Samples-Written",
+                            Long.toString(request.sampleCount()));
                 }
                 exchange.sendResponseHeaders(204, -1);
             } else {

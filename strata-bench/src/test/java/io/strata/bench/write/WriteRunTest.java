@@ -115,6 +115,18 @@ class WriteRunTest {
     }
 
     @Test
+    void countsRemoteWrite2SamplesTheReceiverDoesNotConfirmAsUnconfirmed() throws Exception {
+        try (RecordingReceiver receiver = new RecordingReceiver(n -> 204, false)) {
+            WriteSummary summary = run(backfill(receiver.url(), 1, Duration.ofMinutes(1), Version.V2, true, 10_000));
+
+            assertThat(summary.samples()).isZero();
+            assertThat(summary.unconfirmedSamples()).isEqualTo(600);
+            assertThat(summary.complete()).isFalse();
+            assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("without X-Prometheus-Remote-Write-Samples-Written");
+        }
+    }
+
+    @Test
     void stopsAtMaxRequests() throws Exception {
         try (RecordingReceiver receiver = new RecordingReceiver(n -> 204)) {
             WriteConfig c = backfill(receiver.url(), 2, Duration.ofMinutes(10), Version.V1, true, 100);
