@@ -150,61 +150,60 @@ public final class NodeExporterDataset {
         int slot = series - host * SERIES_PER_HOST;
         int param = PARAMS[slot];
         long t = timestampMillis;
-        double sec = t / 1000.0;
         long hostKey = profiles.key[host];
         long seriesKey = Mix.key(hostKey, 1_000 + slot);
         double busy = profiles.cpuBusy[host];
         return switch (KINDS[slot]) {
-            case CPU_SECONDS -> cpuSeconds(hostKey, seriesKey, busy, param, t, sec);
-            case LOAD1 -> load(hostKey, busy, t, sec, 0, 0.25);
-            case LOAD5 -> load(hostKey, busy, t, sec, 150, 0.08);
-            case LOAD15 -> load(hostKey, busy, t, sec, 450, 0.03);
+            case CPU_SECONDS -> cpuSeconds(hostKey, seriesKey, busy, param, t);
+            case LOAD1 -> load(hostKey, busy, t, 0, 0.25);
+            case LOAD5 -> load(hostKey, busy, t, 150, 0.08);
+            case LOAD15 -> load(hostKey, busy, t, 450, 0.03);
             case MEMORY_TOTAL -> profiles.memoryTotal[host];
-            case MEMORY_AVAILABLE -> memoryAvailable(host, t, sec);
-            case MEMORY_FREE -> memoryFree(host, t, sec);
-            case MEMORY_BUFFERS -> memoryBuffers(host, sec);
+            case MEMORY_AVAILABLE -> memoryAvailable(host, t);
+            case MEMORY_FREE -> memoryFree(host, t);
+            case MEMORY_BUFFERS -> memoryBuffers(host, t);
             case MEMORY_CACHED -> Curves.floorTo(
-                    Math.max(0, memoryAvailable(host, t, sec) - memoryFree(host, t, sec) - memoryBuffers(host, sec)) * 0.85,
+                    Math.max(0, memoryAvailable(host, t) - memoryFree(host, t) - memoryBuffers(host, t)) * 0.85,
                     4096);
-            case MEMORY_ACTIVE -> Curves.floorTo((profiles.memoryTotal[host] - memoryFree(host, t, sec)) * 0.55, 4096);
-            case MEMORY_INACTIVE -> Curves.floorTo((profiles.memoryTotal[host] - memoryFree(host, t, sec)) * 0.3, 4096);
+            case MEMORY_ACTIVE -> Curves.floorTo((profiles.memoryTotal[host] - memoryFree(host, t)) * 0.55, 4096);
+            case MEMORY_INACTIVE -> Curves.floorTo((profiles.memoryTotal[host] - memoryFree(host, t)) * 0.3, 4096);
             case MEMORY_DIRTY -> Curves.floorTo(64.0 * 1024 * 1024 * Mix.unit(Mix.key(seriesKey, t)), 4096);
             case SWAP_TOTAL -> profiles.swapTotal[host];
             case SWAP_FREE -> Curves.floorTo(
-                    profiles.swapTotal[host] * (0.92 + 0.05 * (Curves.wave(seriesKey, 1, sec) - 1)), 4096);
+                    profiles.swapTotal[host] * (0.92 + 0.05 * (Curves.wave(seriesKey, 1, t) - 1)), 4096);
             case FILESYSTEM_SIZE -> profiles.filesystemSize[host][param];
             case FILESYSTEM_FREE -> filesystemFree(host, param, t);
             case FILESYSTEM_AVAILABLE -> filesystemAvailable(host, param, t);
             case FILESYSTEM_FILES -> filesystemFiles(host, param);
             case FILESYSTEM_FILES_FREE -> Math.floor(
                     filesystemFiles(host, param) * (1 - 0.4 * filesystemFill(host, param, t)));
-            case NETWORK_BYTES -> networkBytes(host, param, t, sec);
-            case NETWORK_PACKETS -> Math.floor(networkBytes(host, param, t, sec) / packetSize(param));
-            case DISK_BYTES -> diskBytes(host, param, t, sec);
-            case DISK_OPERATIONS -> Math.floor(diskBytes(host, param, t, sec) / ((param & 1) == 0 ? 32_768 : 65_536));
+            case NETWORK_BYTES -> networkBytes(host, param, t);
+            case NETWORK_PACKETS -> Math.floor(networkBytes(host, param, t) / packetSize(param));
+            case DISK_BYTES -> diskBytes(host, param, t);
+            case DISK_OPERATIONS -> Math.floor(diskBytes(host, param, t) / ((param & 1) == 0 ? 32_768 : 65_536));
             case DISK_IO_SECONDS -> Curves.floorThousandths(Curves.wavyIntegral(seriesKey,
-                    Curves.clamp(profiles.diskBytesPerSecond[host] / 2e8, 0.001, 0.9), bootSeconds(hostKey, t), sec));
+                    Curves.clamp(profiles.diskBytesPerSecond[host] / 2e8, 0.001, 0.9), bootTime(hostKey, t), t));
             case CONTEXT_SWITCHES -> Math.floor(Curves.wavyIntegral(
-                    seriesKey, 2_000 + 20_000 * busy, bootSeconds(hostKey, t), sec));
+                    seriesKey, 2_000 + 20_000 * busy, bootTime(hostKey, t), t));
             case INTERRUPTS -> Math.floor(Curves.wavyIntegral(
-                    seriesKey, 1_000 + 10_000 * busy, bootSeconds(hostKey, t), sec));
-            case FORKS -> Math.floor(Curves.wavyIntegral(seriesKey, 2 + 20 * busy, bootSeconds(hostKey, t), sec));
+                    seriesKey, 1_000 + 10_000 * busy, bootTime(hostKey, t), t));
+            case FORKS -> Math.floor(Curves.wavyIntegral(seriesKey, 2 + 20 * busy, bootTime(hostKey, t), t));
             case PROCESSES_RUNNING -> Math.max(1, Math.rint(
-                    HostTemplate.CPUS * busy * Curves.wave(Mix.key(hostKey, 100), 0.6, sec) + Curves.noise(seriesKey, t)));
+                    HostTemplate.CPUS * busy * Curves.wave(Mix.key(hostKey, 100), 0.6, t) + Curves.noise(seriesKey, t)));
             case PROCESSES_BLOCKED -> Math.floor(2.5 * Math.pow(Mix.unit(Mix.key(seriesKey, t)), 6));
             case BOOT_TIME -> Math.floor(bootTime(hostKey, t) / 1000.0);
-            case TIME -> sec;
+            case TIME -> t / 1000.0;
             case CONSTANT_ONE -> 1;
             case PROCESS_CPU_SECONDS -> Curves.floorHundredths(Curves.wavyIntegral(
-                    seriesKey, 0.3 * HostTemplate.CPUS * busy, processSeconds(hostKey, t), sec));
-            case PROCESS_RESIDENT_MEMORY -> processResidentMemory(host, seriesKey, t, sec);
+                    seriesKey, 0.3 * HostTemplate.CPUS * busy, processStart(hostKey, t), t));
+            case PROCESS_RESIDENT_MEMORY -> processResidentMemory(host, seriesKey, t);
             case PROCESS_START_TIME -> Curves.roundHundredths(processStart(hostKey, t) / 1000.0);
-            case PROCESS_OPEN_FDS -> Math.floor(40 + profiles.requestsPerSecond[host] * 0.5 * Curves.wave(seriesKey, 0.4, sec)
+            case PROCESS_OPEN_FDS -> Math.floor(40 + profiles.requestsPerSecond[host] * 0.5 * Curves.wave(seriesKey, 0.4, t)
                     + 5 * Mix.unit(Mix.key(seriesKey, t)));
-            case HTTP_BUCKET -> httpBucket(host, param, t, sec);
-            case HTTP_SUM -> httpFastCount(host, t, sec) * meanOfLogNormal(profiles.fastLatency[host], LOG_NORMAL_FAST_SIGMA)
-                    + httpSlowCount(host, t, sec) * meanOfLogNormal(profiles.slowLatency[host], LOG_NORMAL_SLOW_SIGMA);
-            case HTTP_COUNT -> httpFastCount(host, t, sec) + httpSlowCount(host, t, sec);
+            case HTTP_BUCKET -> httpBucket(host, param, t);
+            case HTTP_SUM -> httpFastCount(host, t) * meanOfLogNormal(profiles.fastLatency[host], LOG_NORMAL_FAST_SIGMA)
+                    + httpSlowCount(host, t) * meanOfLogNormal(profiles.slowLatency[host], LOG_NORMAL_SLOW_SIGMA);
+            case HTTP_COUNT -> httpFastCount(host, t) + httpSlowCount(host, t);
         };
     }
 
@@ -225,9 +224,6 @@ public final class NodeExporterDataset {
         return Curves.lifetimeStart(Mix.key(hostKey, 900), BOOT_PERIOD_MILLIS, t);
     }
 
-    private static double bootSeconds(long hostKey, long t) {
-        return bootTime(hostKey, t) / 1000.0;
-    }
 
     /** The process starts with each boot and restarts on its own in between. */
     private static long processStart(long hostKey, long t) {
@@ -235,13 +231,10 @@ public final class NodeExporterDataset {
         return Math.max(bootTime(hostKey, t), restart);
     }
 
-    private static double processSeconds(long hostKey, long t) {
-        return processStart(hostKey, t) / 1000.0;
-    }
 
     // ---- CPU and load ----
 
-    private static double cpuSeconds(long hostKey, long seriesKey, double busy, int param, long t, double sec) {
+    private static double cpuSeconds(long hostKey, long seriesKey, double busy, int param, long t) {
         int cpu = param / HostTemplate.CPU_MODES.length;
         int mode = param % HostTemplate.CPU_MODES.length;
         double cpuBusy = Curves.clamp(busy * Mix.between(Mix.key(hostKey, 200 + cpu), 0.8, 1.2), 0.01, 0.95);
@@ -249,41 +242,41 @@ public final class NodeExporterDataset {
             // Idle may wander only as far as keeps it under one second per second.
             double idle = 1 - cpuBusy;
             double scale = Math.min(1, cpuBusy / (0.9 * idle) * 0.95);
-            return Curves.floorHundredths(Curves.wavyIntegral(seriesKey, idle, scale, bootSeconds(hostKey, t), sec));
+            return Curves.floorHundredths(Curves.wavyIntegral(seriesKey, idle, scale, bootTime(hostKey, t), t));
         }
         double rate = cpuBusy * HostTemplate.CPU_BUSY_SHARE[mode];
-        return Curves.floorHundredths(Curves.wavyIntegral(seriesKey, rate, bootSeconds(hostKey, t), sec));
+        return Curves.floorHundredths(Curves.wavyIntegral(seriesKey, rate, bootTime(hostKey, t), t));
     }
 
     /** Longer load averages follow the same curve later and with less noise, as an EWMA would. */
-    private static double load(long hostKey, double busy, long t, double sec, double lagSeconds, double noise) {
-        double level = HostTemplate.CPUS * busy * Curves.wave(Mix.key(hostKey, 100), 0.6, sec - lagSeconds);
+    private static double load(long hostKey, double busy, long t, double lagSeconds, double noise) {
+        double level = HostTemplate.CPUS * busy * Curves.wave(Mix.key(hostKey, 100), 0.6, t - (long) (lagSeconds * 1000));
         double noisy = level * (1 + noise * Curves.noise(Mix.key(hostKey, 101 + (long) lagSeconds), t));
         return Curves.roundHundredths(Math.max(0, noisy));
     }
 
     // ---- memory: all gauges of a host derive from one "used" curve so they stay consistent ----
 
-    private double memoryUsedFraction(int host, long t, double sec) {
+    private double memoryUsedFraction(int host, long t) {
         long hostKey = profiles.key[host];
-        double used = profiles.memoryUsed[host] * Curves.wave(Mix.key(hostKey, 300), 0.15, sec)
+        double used = profiles.memoryUsed[host] * Curves.wave(Mix.key(hostKey, 300), 0.15, t)
                 + 0.01 * Curves.noise(Mix.key(hostKey, 301), t);
         return Curves.clamp(used, 0.05, 0.97);
     }
 
-    private double memoryAvailable(int host, long t, double sec) {
-        return Curves.floorTo(profiles.memoryTotal[host] * (1 - memoryUsedFraction(host, t, sec)), 4096);
+    private double memoryAvailable(int host, long t) {
+        return Curves.floorTo(profiles.memoryTotal[host] * (1 - memoryUsedFraction(host, t)), 4096);
     }
 
-    private double memoryFree(int host, long t, double sec) {
+    private double memoryFree(int host, long t) {
         long hostKey = profiles.key[host];
-        double share = Mix.between(Mix.key(hostKey, 302), 0.1, 0.35) * Curves.wave(Mix.key(hostKey, 303), 0.2, sec);
-        return Curves.floorTo(memoryAvailable(host, t, sec) * share, 4096);
+        double share = Mix.between(Mix.key(hostKey, 302), 0.1, 0.35) * Curves.wave(Mix.key(hostKey, 303), 0.2, t);
+        return Curves.floorTo(memoryAvailable(host, t) * share, 4096);
     }
 
-    private double memoryBuffers(int host, double sec) {
+    private double memoryBuffers(int host, long t) {
         long hostKey = profiles.key[host];
-        double share = Mix.between(Mix.key(hostKey, 304), 0.005, 0.03) * Curves.wave(Mix.key(hostKey, 305), 0.1, sec);
+        double share = Mix.between(Mix.key(hostKey, 304), 0.005, 0.03) * Curves.wave(Mix.key(hostKey, 305), 0.1, t);
         return Curves.floorTo(profiles.memoryTotal[host] * share, 4096);
     }
 
@@ -315,7 +308,7 @@ public final class NodeExporterDataset {
 
     // ---- network and disk: a wandering rate plus bursts; packets and operations follow bytes ----
 
-    private double networkBytes(int host, int param, long t, double sec) {
+    private double networkBytes(int host, int param, long t) {
         long hostKey = profiles.key[host];
         long key = Mix.key(hostKey, 500 + param);
         int device = param >> 1;
@@ -323,7 +316,7 @@ public final class NodeExporterDataset {
         double rate = profiles.networkBytesPerSecond[host]
                 * (device == 0 ? 1 : 0.02)
                 * (transmit ? Mix.between(Mix.key(hostKey, 510), 0.3, 1.5) : 1);
-        return Math.floor(counterWithBursts(key, rate, bootSeconds(hostKey, t), sec));
+        return Math.floor(counterWithBursts(key, rate, bootTime(hostKey, t), t));
     }
 
     private static double packetSize(int param) {
@@ -332,7 +325,7 @@ public final class NodeExporterDataset {
         return device == 1 ? 4_000 : transmit ? 700 : 1_100;
     }
 
-    private double diskBytes(int host, int param, long t, double sec) {
+    private double diskBytes(int host, int param, long t) {
         long hostKey = profiles.key[host];
         long key = Mix.key(hostKey, 600 + param);
         int device = param >> 1;
@@ -340,23 +333,23 @@ public final class NodeExporterDataset {
         double rate = profiles.diskBytesPerSecond[host]
                 * (device == 0 ? 0.3 : 1)
                 * (write ? 1 : Mix.between(Mix.key(hostKey, 610), 0.1, 2));
-        return Curves.floorTo(counterWithBursts(key, rate, bootSeconds(hostKey, t), sec), 512);
+        return Curves.floorTo(counterWithBursts(key, rate, bootTime(hostKey, t), t), 512);
     }
 
-    private static double counterWithBursts(long key, double rate, double startSec, double sec) {
+    private static double counterWithBursts(long key, double rate, long start, long t) {
         double burstRate = rate * Mix.between(Mix.key(key, 30), 2, 8);
-        double bursts = Curves.burstSeconds(key, sec) - Curves.burstSeconds(key, startSec);
-        return Curves.wavyIntegral(key, rate, startSec, sec) + burstRate * bursts;
+        double bursts = Curves.burstSeconds(key, t) - Curves.burstSeconds(key, start);
+        return Curves.wavyIntegral(key, rate, start, t) + burstRate * bursts;
     }
 
     // ---- the service process ----
 
-    private double processResidentMemory(int host, long seriesKey, long t, double sec) {
+    private double processResidentMemory(int host, long seriesKey, long t) {
         long hostKey = profiles.key[host];
         double base = profiles.memoryTotal[host] * Mix.between(Mix.key(hostKey, 650), 0.02, 0.2);
         double minutesUp = (t - processStart(hostKey, t)) / 60_000.0;
         double warm = 1 - 0.6 * Math.exp(-minutesUp / 20);
-        return Curves.floorTo(base * warm * (1 + 0.02 * Curves.noise(seriesKey, t)) * Curves.wave(seriesKey, 0.05, sec), 4096);
+        return Curves.floorTo(base * warm * (1 + 0.02 * Curves.noise(seriesKey, t)) * Curves.wave(seriesKey, 0.05, t), 4096);
     }
 
     // ---- histogram: two populations of requests (fast and slow), each a counter ----
@@ -364,21 +357,21 @@ public final class NodeExporterDataset {
     // count, so buckets are counters; CDF grows with le, so buckets are cumulative; the shifting
     // mix of the two populations moves the quantiles over time.
 
-    private double httpFastCount(int host, long t, double sec) {
+    private double httpFastCount(int host, long t) {
         long hostKey = profiles.key[host];
         double rate = profiles.requestsPerSecond[host] * (1 - profiles.slowShare[host]);
-        return Math.floor(Curves.wavyIntegral(Mix.key(hostKey, 700), rate, processSeconds(hostKey, t), sec));
+        return Math.floor(Curves.wavyIntegral(Mix.key(hostKey, 700), rate, processStart(hostKey, t), t));
     }
 
-    private double httpSlowCount(int host, long t, double sec) {
+    private double httpSlowCount(int host, long t) {
         long hostKey = profiles.key[host];
         double rate = profiles.requestsPerSecond[host] * profiles.slowShare[host];
-        return Math.floor(Curves.wavyIntegral(Mix.key(hostKey, 701), rate, processSeconds(hostKey, t), sec));
+        return Math.floor(Curves.wavyIntegral(Mix.key(hostKey, 701), rate, processStart(hostKey, t), t));
     }
 
-    private double httpBucket(int host, int bucket, long t, double sec) {
-        double fast = httpFastCount(host, t, sec);
-        double slow = httpSlowCount(host, t, sec);
+    private double httpBucket(int host, int bucket, long t) {
+        double fast = httpFastCount(host, t);
+        double slow = httpSlowCount(host, t);
         if (bucket == LOG_BUCKET_BOUNDS.length - 1) {
             return fast + slow;
         }
