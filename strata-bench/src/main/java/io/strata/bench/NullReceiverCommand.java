@@ -18,6 +18,10 @@ final class NullReceiverCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Event-loop threads (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--count-samples",
+            description = "Decompress each body and count its samples (answers 2.0 requests with the written-samples header); costs receiver CPU")
+    boolean countSamples;
+
     @Option(names = "--duration", defaultValue = "1h", converter = DurationConverter.class,
             description = "Stop after this long (default: ${DEFAULT-VALUE})")
     Duration duration;
@@ -31,7 +35,7 @@ final class NullReceiverCommand implements Callable<Integer> {
         }
         String host = listen.substring(0, colon);
         int port = Integer.parseInt(listen.substring(colon + 1));
-        try (NullReceiver receiver = NullReceiver.start(host, port, threads)) {
+        try (NullReceiver receiver = NullReceiver.start(host, port, threads, countSamples)) {
             System.err.printf("null receiver listening on %s:%d for %s%n", host, receiver.port(), DurationConverter.format(duration));
             long end = System.nanoTime() + duration.toNanos();
             long lastRequests = 0;
@@ -40,8 +44,8 @@ final class NullReceiverCommand implements Callable<Integer> {
                 Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
                 long r = receiver.requests();
                 long b = receiver.bytes();
-                System.err.printf(Locale.ROOT, "%d requests (+%d), %.1f MiB (+%.1f MiB)%n",
-                        r, r - lastRequests, b / 1048576.0, (b - lastBytes) / 1048576.0);
+                System.err.printf(Locale.ROOT, "%d requests (+%d), %.1f MiB (+%.1f MiB), %d samples%n",
+                        r, r - lastRequests, b / 1048576.0, (b - lastBytes) / 1048576.0, receiver.samples());
                 lastRequests = r;
                 lastBytes = b;
             }
