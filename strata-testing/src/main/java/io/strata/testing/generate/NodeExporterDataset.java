@@ -34,8 +34,8 @@ import io.strata.model.MetricType;
  */
 public final class NodeExporterDataset {
     public static final int SERIES_PER_HOST = HostTemplate.SIZE;
-    /** Upper bound on hosts so that series indexes stay ints with room to spare. */
-    public static final int MAX_HOSTS = 10_000_000;
+    /** Upper bound on hosts: 100 million series, far beyond what one generator can hold labels for. */
+    public static final int MAX_HOSTS = 1_000_000;
 
     private static final long BOOT_PERIOD_MILLIS = 10L * 24 * 3600 * 1000;
     private static final long PROCESS_PERIOD_MILLIS = 6L * 3600 * 1000;

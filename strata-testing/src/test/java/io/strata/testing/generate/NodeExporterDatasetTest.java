@@ -203,6 +203,21 @@ class NodeExporterDatasetTest {
     }
 
     @Test
+    void processStartTimeMatchesTheResetOfProcessCounters() {
+        NodeExporterDataset d = new NodeExporterDataset(8, 23);
+        for (int host = 0; host < d.hosts(); host++) {
+            int start = firstSeries(d, host, "process_start_time_seconds");
+            int cpu = firstSeries(d, host, "process_cpu_seconds_total");
+            int count = firstSeries(d, host, "http_request_duration_seconds_count");
+            for (long t = START; t < START + 24 * 60 * MINUTE; t += 37 * MINUTE) {
+                long reset = d.resetTimeMillis(cpu, t);
+                assertThat(d.resetTimeMillis(count, t)).isEqualTo(reset);
+                assertThat(d.value(start, t)).isEqualTo(Math.rint(reset / 10.0) / 100);
+            }
+        }
+    }
+
+    @Test
     void valueAllocatesNothing() {
         NodeExporterDataset d = new NodeExporterDataset(50, 19);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
