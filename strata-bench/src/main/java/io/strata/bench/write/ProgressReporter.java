@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Prints a progress line to stderr every few seconds while the senders run: samples sent, the
  * rate over the last period and overall, requests, retries and errors. Runs on its own named
- * daemon thread; {@link #close()} stops it.
+ * daemon thread; {@link #stop()} stops it.
  */
-final class ProgressReporter implements AutoCloseable {
+final class ProgressReporter {
     private final WriteStats stats;
     private final PrintStream err;
     private final long periodNanos;
@@ -56,8 +56,8 @@ final class ProgressReporter implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops printing; waits for the reporter thread so no line comes after the summary. */
+    void stop() throws InterruptedException {
         running = false;
         thread.interrupt();
         thread.join();

@@ -101,8 +101,8 @@ final class WriteRun {
         List<ConnectionSender> senders = new ArrayList<>();
         long start;
         long elapsedNanos;
-        try (RemoteWriteHttpClient client = new RemoteWriteHttpClient(config.url(), config.protocol(), config.headers(), config.timeout());
-                ProgressReporter progress = new ProgressReporter(stats, err, config.progressInterval().toMillis(), config.plannedSamples())) {
+        ProgressReporter progress = new ProgressReporter(stats, err, config.progressInterval().toMillis(), config.plannedSamples());
+        try (RemoteWriteHttpClient client = new RemoteWriteHttpClient(config.url(), config.protocol(), config.headers(), config.timeout())) {
             List<Thread> threads = new ArrayList<>();
             start = System.nanoTime();
             for (int i = 0; i < shards; i++) {
@@ -115,6 +115,8 @@ final class WriteRun {
                 t.join();
             }
             elapsedNanos = System.nanoTime() - start;
+        } finally {
+            progress.stop();
         }
         LatencyHistogram latencies = new LatencyHistogram();
         for (ConnectionSender s : senders) {
