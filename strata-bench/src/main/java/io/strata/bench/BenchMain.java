@@ -1,5 +1,6 @@
 package io.strata.bench;
 
+import io.strata.bench.write.VisibilityCommand;
 import io.strata.bench.write.WriteCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         name = "strata bench",
         mixinStandardHelpOptions = true,
         description = "Load generator and benchmarks for Strata and other remote-write receivers.",
-        subcommands = {WriteCommand.class, NullReceiverCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {WriteCommand.class, VisibilityCommand.class, NullReceiverCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
