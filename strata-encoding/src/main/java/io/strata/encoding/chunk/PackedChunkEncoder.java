@@ -23,11 +23,16 @@ final class PackedChunkEncoder {
 
     /** Encodes {@code n >= 1} samples with strictly increasing timestamps. */
     byte[] encode(long[] ts, double[] vs, int n) {
+        return encode(ts, vs, n, false);
+    }
+
+    /** {@link #encode}, with the value column restricted to XOR when {@code xorValues} (tests). */
+    byte[] encode(long[] ts, double[] vs, int n, boolean xorValues) {
         if (n < 1) {
             throw new IllegalArgumentException("a packed chunk needs at least one sample, got " + n);
         }
         timestamps.choose(ts, n);
-        values.choose(vs, n);
+        values.choose(vs, n, xorValues);
         params.reset();
         timestampBits.reset();
         valueBits.reset();

@@ -71,6 +71,14 @@ final class PackedValueEncoder {
     private int mode;
 
     PackedValueEncoder choose(double[] values, int n) {
+        return choose(values, n, false);
+    }
+
+    /**
+     * Chooses the cheapest mode; {@code floatsOnly} restricts the choice to {@link #XOR} (a seam
+     * for tests: the integer modes win nearly everywhere, yet the XOR decoder must stay proven).
+     */
+    PackedValueEncoder choose(double[] values, int n, boolean floatsOnly) {
         this.values = values;
         this.n = n;
         usingRawBits = false;
@@ -84,6 +92,9 @@ final class PackedValueEncoder {
             xorWriter.write(xorBits, Double.doubleToRawLongBits(values[i]));
         }
         mode = XOR;
+        if (floatsOnly) {
+            return this;
+        }
         long bestCost = 8 + 64 + xorBits.bitLength();
         long splitCost = chooseSplit();
         if (splitCost < bestCost) {
