@@ -91,6 +91,24 @@ class ChunkRoundTripProperties {
     }
 
     @Property(tries = 100)
+    void encodingArraysEqualsFinishingAnAppender(@ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 1000) int size,
+            @ForAll RandomSeries.TimeShape timeShape,
+            @ForAll RandomSeries.ValueShape valueShape) {
+        RandomSeries series = RandomSeries.generate(seed, Math.max(1, size), timeShape, valueShape);
+        byte[] direct = Chunks.encode(series.timestamps(), series.values(), size);
+        ChunkAppender appender = new ChunkAppender(ChunkFormat.MAX_SAMPLES, ChunkFormat.MAX_BODY_BYTES);
+        for (int i = 0; i < size; i++) {
+            appender.append(series.timestamps()[i], series.values()[i]);
+        }
+        byte[] finished = appender.finish();
+        if (finished[0] == ChunkFormat.PACKED_V1) {
+            assertThat(direct).isEqualTo(finished);
+        }
+        assertSamples(Chunks.cursor(direct, null), series, 0, size);
+    }
+
+    @Property(tries = 100)
     void appenderSizeIsAnUpperBoundOfTheFinishedChunk(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 300) int size,
             @ForAll RandomSeries.TimeShape timeShape,
