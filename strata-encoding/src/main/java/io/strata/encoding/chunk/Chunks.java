@@ -35,27 +35,13 @@ public final class Chunks {
      * Encodes {@code count} samples straight into a finished chunk, as
      * {@link ChunkAppender#finish()} would, without building the open-chunk stream first: for
      * block writing and compaction, which have the samples in arrays already. Thread-safe;
-     * allocates its scratch space per call.
+     * allocates its scratch space per call ({@link ChunkEncoder} keeps it).
      *
      * @throws IllegalArgumentException if timestamps do not strictly increase or {@code count}
      *     is outside [0, {@link ChunkFormat#MAX_SAMPLES}] or beyond the arrays
      */
     public static byte[] encode(long[] timestamps, double[] values, int count) {
-        if (count < 0 || count > ChunkFormat.MAX_SAMPLES || count > timestamps.length
-                || count > values.length) {
-            throw new IllegalArgumentException("count " + count + " outside [0, "
-                    + Math.min(ChunkFormat.MAX_SAMPLES, Math.min(timestamps.length, values.length)) + "]");
-        }
-        for (int i = 1; i < count; i++) {
-            if (timestamps[i] <= timestamps[i - 1]) {
-                throw new IllegalArgumentException("timestamp " + timestamps[i] + " at index " + i
-                        + " does not follow " + timestamps[i - 1]);
-            }
-        }
-        if (count == 0) {
-            return new ChunkAppender().finish();
-        }
-        return new PackedChunkEncoder().encode(timestamps, values, count);
+        return new ChunkEncoder().encode(timestamps, values, count);
     }
 
     public static SampleCursor cursor(byte[] chunk, SampleCursor reuse) {

@@ -15,8 +15,9 @@ import io.strata.encoding.Varints;
  * One instance per finishing thread; it keeps scratch arrays between calls.
  */
 final class PackedChunkEncoder {
-    private final PackedTimestampEncoder timestamps = new PackedTimestampEncoder();
-    private final PackedValueEncoder values = new PackedValueEncoder();
+    private final ColumnScratch scratch = new ColumnScratch();
+    private final PackedTimestampEncoder timestamps = new PackedTimestampEncoder(scratch);
+    private final PackedValueEncoder values = new PackedValueEncoder(scratch);
     private final ByteSink params = new ByteSink(64);
     private final BitWriter timestampBits = new BitWriter(64);
     private final BitWriter valueBits = new BitWriter(256);

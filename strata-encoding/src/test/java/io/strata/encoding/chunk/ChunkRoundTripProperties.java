@@ -17,6 +17,8 @@ import net.jqwik.api.constraints.IntRange;
  * laid back to back, and passes {@link Chunks#verify}.
  */
 class ChunkRoundTripProperties {
+    /** Reused across tries of a property (jqwik keeps one instance per property). */
+    private final ChunkEncoder reusedEncoder = new ChunkEncoder();
 
     /** Appends the series, cutting chunks where the appender reports full; returns the chunks. */
     static List<byte[]> encode(RandomSeries series, ChunkAppender appender) {
@@ -105,6 +107,9 @@ class ChunkRoundTripProperties {
         if (finished[0] == ChunkFormat.PACKED_V1) {
             assertThat(direct).isEqualTo(finished);
         }
+        // Scratch space left over from earlier, larger or smaller chunks changes nothing.
+        assertThat(reusedEncoder.encode(series.timestamps(), series.values(), size)).isEqualTo(direct);
+        assertThat(appender.finish(reusedEncoder)).isEqualTo(finished);
         assertSamples(Chunks.cursor(direct, null), series, 0, size);
     }
 
