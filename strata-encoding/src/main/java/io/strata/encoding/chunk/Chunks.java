@@ -27,9 +27,21 @@ public final class Chunks {
      * it); {@code reuse} is recycled when it is a cursor from this class.
      */
     public static SampleCursor cursor(MemorySegment chunk, SampleCursor reuse) {
-        ChunkHeader header = parse(chunk);
         ChunkCursor cursor = reuse instanceof ChunkCursor c ? c : new ChunkCursor();
-        return cursor.resetFinished(chunk, header);
+        return cursor.resetFinished(chunk);
+    }
+
+    /**
+     * Encodes {@code count} samples straight into a finished chunk, as
+     * {@link ChunkAppender#finish()} would, without building the open-chunk stream first: for
+     * block writing and compaction, which have the samples in arrays already. Thread-safe;
+     * allocates its scratch space per call ({@link ChunkEncoder} keeps it).
+     *
+     * @throws IllegalArgumentException if timestamps do not strictly increase or {@code count}
+     *     is outside [0, {@link ChunkFormat#MAX_SAMPLES}] or beyond the arrays
+     */
+    public static byte[] encode(long[] timestamps, double[] values, int count) {
+        return new ChunkEncoder().encode(timestamps, values, count);
     }
 
     public static SampleCursor cursor(byte[] chunk, SampleCursor reuse) {
@@ -64,10 +76,9 @@ public final class Chunks {
         int crcOffset = header.crcOffset();
         int stored = chunk.get(INT_LE, crcOffset);
         int computed = Crc32c.of(chunk, 0, crcOffset);
-        ChunkCursor cursor = new ChunkCursor().resetFinished(chunk, header);
         CorruptChunkException decodeError = null;
         try {
-            checkSamples(cursor, header);
+            checkSamples(new ChunkCursor().resetFinished(chunk), header);
         } catch (CorruptChunkException e) {
             decodeError = e;
         }
