@@ -1,5 +1,8 @@
 package io.strata.server.cli;
 
+import io.strata.server.StrataServer;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,10 +10,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "strata",
         mixinStandardHelpOptions = true,
-        versionProvider = BuildInfo.VersionProvider.class,
+        versionProvider = VersionProvider.class,
         description = "Strata: a metrics platform speaking Prometheus's protocols.",
         subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
 public final class StrataMain implements Runnable {
+    /** Wide enough that "file key: storage.outOfOrderWindow" does not wrap inside the key. */
+    private static final int USAGE_WIDTH = 120;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -20,11 +26,25 @@ public final class StrataMain implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return new CommandLine(new StrataMain()).execute(args);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        return run(out, err, StorageOpeners.tsdb(), args);
+    }
+
+    /** Runs the CLI with the given output streams and storage, and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, StrataServer.StorageOpener storage, String... args) {
+        CommandLine cl = new CommandLine(new StrataMain());
+        CommandLine server = new CommandLine(new ServerCommand(storage));
+        ServerCommand.addSettingFlags(server.getCommandSpec());
+        cl.addSubcommand("server", server);
+        cl.setUsageHelpWidth(USAGE_WIDTH);
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
     }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
