@@ -3,6 +3,16 @@ package io.strata.server;
 import io.netty.handler.codec.http.HttpMethod;
 import io.strata.model.ErrorCode;
 import io.strata.model.StrataException;
+import io.strata.ingest.remoteread.RemoteReadHandler;
+import io.strata.ingest.remoteread.RemoteReadLimits;
+import io.strata.ingest.remotewrite.IngestLimits;
+import io.strata.ingest.remotewrite.RejectionCounters;
+import io.strata.ingest.remotewrite.RemoteWriteHandler;
+import io.strata.server.ingest.IngestMetrics;
+import io.strata.server.ingest.RemoteReadRoute;
+import io.strata.server.ingest.RemoteWriteRoute;
+import io.strata.storage.Appendable;
+import io.strata.storage.Queryable;
 import io.strata.server.api.ApiErrorRenderer;
 import io.strata.server.api.ApiRoutes;
 import io.strata.server.api.BuildFacts;
@@ -16,6 +26,7 @@ import io.strata.server.metrics.MetricsHandler;
 import io.strata.server.metrics.ServerMetrics;
 import io.strata.storage.Storage;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +40,8 @@ public final class StrataServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StrataServer.class);
     /** Long enough for a big remote write or a flush to finish, short enough for orchestrators. */
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    /** Prometheus's --storage.remote.read-max-bytes-in-frame default. */
+    private static final int REMOTE_READ_FRAME_BYTES = 1 << 20;
 
     /** Opens the storage the server runs on; the real one is the TSDB, tests pass a fake. */
     @FunctionalInterface
@@ -82,6 +95,7 @@ public final class StrataServer implements AutoCloseable {
         ApiRoutes.register(router, access, config.http().adminApi(), new BuildFacts(
                 build.version(), build.revision(), build.branch(), "", build.buildDate(), build.javaVersion()));
         router.add(Route.of("/metrics", new MetricsHandler(metrics.registry()), HttpMethod.GET));
+        addRemoteWriteAndRead(config, router, access, metrics);
         HttpServer http = HttpServer.start(
                 new HttpServerOptions(config.http().listenAddress(), config.http().port(),
                         (int) config.limits().maxRequestBytes(), SHUTDOWN_TIMEOUT),
@@ -89,6 +103,24 @@ public final class StrataServer implements AutoCloseable {
                 new ApiErrorRenderer(),
                 metrics);
         return new StrataServer(config, http, access, metrics);
+    }
+
+    private static void addRemoteWriteAndRead(
+            StrataConfig config, Router router, StorageAccess access, ServerMetrics metrics) {
+        StrataConfig.LimitSettings l = config.limits();
+        RejectionCounters counters = new RejectionCounters();
+        IngestLimits ingestLimits = new IngestLimits(l.maxLabelsPerSeries(), l.maxLabelNameLength(),
+                l.maxLabelValueLength(), l.maxRequestBytes(), l.maxDecompressedBytes(), l.maxFutureSkew(),
+                config.ingest().sortUnsortedLabels());
+        // Storage is looked up per request: it is not open yet while the WAL replays.
+        Appendable appendable = () -> access.get().appender();
+        Queryable queryable = (min, max) -> access.get().querier(min, max);
+        RemoteWriteHandler write = new RemoteWriteHandler(appendable, ingestLimits, counters, InstantSource.system());
+        RemoteReadHandler read = new RemoteReadHandler(queryable, new RemoteReadLimits(
+                l.maxRequestBytes(), l.maxDecompressedBytes(), l.remoteReadSampleLimit(), REMOTE_READ_FRAME_BYTES));
+        router.add(Route.of("/api/v1/write", new RemoteWriteRoute(write), HttpMethod.POST))
+                .add(Route.of("/api/v1/read", new RemoteReadRoute(read), HttpMethod.POST));
+        IngestMetrics.register(metrics.registry(), counters);
     }
 
     /**

@@ -50,7 +50,8 @@ public record StrataConfig(HttpSettings http, StorageSettings storage, LimitSett
             int maxLabelNameLength,
             int maxLabelValueLength,
             Duration maxFutureSkew,
-            long maxSeries) {}
+            long maxSeries,
+            long remoteReadSampleLimit) {}
 
     /**
      * @param sortUnsortedLabels sort labels of series that arrive unsorted (as Prometheus's own
@@ -90,6 +91,7 @@ public record StrataConfig(HttpSettings http, StorageSettings storage, LimitSett
         int maxLabelValueLength;
         Duration maxFutureSkew;
         long maxSeries;
+        long remoteReadSampleLimit;
         boolean sortUnsortedLabels;
 
         public Builder() {
@@ -127,7 +129,8 @@ public record StrataConfig(HttpSettings http, StorageSettings storage, LimitSett
                             maxLabelNameLength,
                             maxLabelValueLength,
                             maxFutureSkew,
-                            maxSeries),
+                            maxSeries,
+                            remoteReadSampleLimit),
                     new IngestSettings(sortUnsortedLabels));
         }
     }
