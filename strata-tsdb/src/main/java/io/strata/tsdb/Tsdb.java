@@ -334,22 +334,25 @@ public final class Tsdb implements Storage {
             if (closed) {
                 return;
             }
-            while (true) {
-                long min = head.minTime();
-                long max = head.heldMaxTime();
-                if (min == Long.MAX_VALUE || max - min <= blockMillis + blockMillis / 2) {
-                    break;
-                }
-                long boundary = Math.floorDiv(min, blockMillis) * blockMillis + blockMillis;
-                if (!cut(boundary, true)) {
-                    break;
-                }
+            long min = head.minTime();
+            long max = head.heldMaxTime();
+            if (min != Long.MAX_VALUE && max - min > blockMillis + blockMillis / 2) {
+                // Prometheus cuts the oldest range while the head spans more than 1.5 ranges; cutting
+                // at the boundary that loop would end at does the same in one pass (one WAL
+                // checkpoint however many ranges a backfill left behind).
+                long keepFrom = max - blockMillis - blockMillis / 2;
+                long boundary = Math.max(alignUp(keepFrom), Math.floorDiv(min, blockMillis) * blockMillis + blockMillis);
+                cut(boundary, true);
             }
             long minValid = options.clock().millis() - options.retention().toMillis();
             blocksDeleted.addAndGet(blocks.applyRetention(minValid, options.retentionSizeBytes()));
         } finally {
             maintenance.unlock();
         }
+    }
+
+    private long alignUp(long t) {
+        return Math.floorDiv(t + blockMillis - 1, blockMillis) * blockMillis;
     }
 
     /**
