@@ -54,6 +54,7 @@ final class UnsyncedTail {
             return;
         }
         int drop = (int) Math.min(size, durableOffset - startOffset);
+        buffer.clear(); // absolute bulk puts check against the limit a previous stage() left
         // Same-buffer bulk put behaves as if copied through a temporary, so overlap is fine.
         buffer.put(0, buffer, drop, size - drop);
         size -= drop;
@@ -75,6 +76,7 @@ final class UnsyncedTail {
     ByteBuffer stage(ByteBuffer record, int length) {
         int frameLength = FRAME_HEADER_BYTES + length;
         ensureCapacity((long) size + frameLength);
+        buffer.clear(); // absolute bulk puts check against the limit a previous stage() left
         int payloadStart = size + FRAME_HEADER_BYTES;
         buffer.put(payloadStart, record, 0, length);
         buffer.limit(payloadStart + length).position(payloadStart);
@@ -103,7 +105,7 @@ final class UnsyncedTail {
         }
         long capacity = Math.max(needed, Math.min(Integer.MAX_VALUE - 8, 2L * buffer.capacity()));
         ByteBuffer bigger = ByteBuffer.allocateDirect((int) capacity).order(ByteOrder.LITTLE_ENDIAN);
-        bigger.put(0, buffer, 0, size);
+        bigger.put(0, buffer.clear(), 0, size);
         buffer = bigger;
     }
 }

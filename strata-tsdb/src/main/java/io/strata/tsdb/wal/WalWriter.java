@@ -332,9 +332,7 @@ final class WalWriter {
         if (channelClosed) {
             writeLock.lock();
             try {
-                if (!active.channel().isOpen()) {
-                    reopenAfterInterrupt(active);
-                }
+                reopenAfterInterrupt(active);
             } finally {
                 writeLock.unlock();
             }
@@ -493,13 +491,14 @@ final class WalWriter {
      * The JDK closes a channel when a thread using it is interrupted ({@code ClosedByInterruptException});
      * we never close the active channel ourselves while it is in use, so a closed channel means
      * an interrupt. That is no storage failure: reopen the channel (dropping any partial frame) and
-     * report the operation as canceled.
+     * report the operation as canceled. Reopens even when {@code isOpen()} says true, because a
+     * wrapping channel cannot report its inner channel's state.
      */
     private StrataException interruptedOrNull(IOException e) {
         if (!(e instanceof ClosedChannelException)) {
             return null;
         }
-        if (!active.channel().isOpen() && writeLock.isHeldByCurrentThread()) {
+        if (writeLock.isHeldByCurrentThread()) {
             reopenAfterInterrupt(active);
         }
         return new StrataException(ErrorCode.CANCELED, "WAL operation interrupted; the record was not written", e);
