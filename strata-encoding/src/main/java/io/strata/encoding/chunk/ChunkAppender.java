@@ -97,8 +97,10 @@ public final class ChunkAppender {
     }
 
     /**
-     * Bytes {@link #finish()} would return now. Exact today; documented as approximate because
-     * a later encoding may recompress at finish time.
+     * Approximately the bytes {@link #finish()} would return now: the size of the open chunk's
+     * stream with its header. It is an upper bound: finishing recompresses the stream column by
+     * column and keeps the result only when smaller (typically a half or less for
+     * integer-valued series).
      */
     public int sizeInBytes() {
         int body = stream.byteLength();
@@ -111,12 +113,36 @@ public final class ChunkAppender {
      */
     public byte[] finish() {
         int count = writer.count();
+        if (count > 0) {
+            byte[] packed = finishPacked(count);
+            if (packed.length <= sizeInBytes()) {
+                return packed;
+            }
+        }
         int body = stream.byteLength();
         byte[] chunk = new byte[ChunkHeader.size(count, minTime, maxTime, body) + body + ChunkFormat.CRC_BYTES];
         int pos = ChunkHeader.write(chunk, 0, ChunkFormat.XOR_V1, count, minTime, maxTime, body);
         System.arraycopy(stream.buffer(), 0, chunk, pos, body);
         ChunkHeader.writeCrc(chunk, pos + body);
         return chunk;
+    }
+
+    /**
+     * Recompresses the stream column by column: knowing every sample, the packed encoding picks
+     * the modes and bit widths that fit this chunk (see {@code docs/format/chunks.md}). Scratch
+     * arrays are allocated per call rather than kept, because a head holds an appender per
+     * series and finishes each one rarely.
+     */
+    private byte[] finishPacked(int count) {
+        long[] timestamps = new long[count];
+        double[] values = new double[count];
+        ChunkCursor cursor = (ChunkCursor) cursor(null);
+        for (int i = 0; i < count; i++) {
+            cursor.next();
+            timestamps[i] = cursor.timestamp();
+            values[i] = cursor.value();
+        }
+        return new PackedChunkEncoder().encode(timestamps, values, count);
     }
 
     /**

@@ -15,6 +15,9 @@ import java.lang.foreign.MemorySegment;
  */
 final class ChunkCursor implements SampleCursor {
     private final XorStreamReader xor = new XorStreamReader();
+    /** Created on first use: most cursors over open chunks never need it. */
+    private PackedChunkReader packed;
+    private boolean isPacked;
     private int numSamples;
     private int index;
     private long minTime;
@@ -25,13 +28,22 @@ final class ChunkCursor implements SampleCursor {
 
     /** Positions before the first sample of a chunk whose header has been parsed into {@code header}. */
     ChunkCursor resetFinished(MemorySegment data, ChunkHeader header) {
-        long bodyBits = (long) header.bodyLength << 3;
-        xor.reset(data, header.bodyOffset, bodyBits, header.numSamples, header.minTime, 0);
+        isPacked = header.encoding == ChunkFormat.PACKED_V1;
+        if (isPacked) {
+            if (packed == null) {
+                packed = new PackedChunkReader();
+            }
+            packed.reset(data, header);
+        } else {
+            long bodyBits = (long) header.bodyLength << 3;
+            xor.reset(data, header.bodyOffset, bodyBits, header.numSamples, header.minTime, 0);
+        }
         return start(header.numSamples, header.minTime, header.maxTime);
     }
 
     /** Positions before the first sample of an open chunk's XOR stream. */
     ChunkCursor resetOpen(MemorySegment stream, long bits, int numSamples, long minTime, long maxTime) {
+        isPacked = false;
         xor.reset(stream, 0, bits, numSamples, minTime, 0);
         return start(numSamples, minTime, maxTime);
     }
@@ -55,15 +67,25 @@ final class ChunkCursor implements SampleCursor {
             return NONE;
         }
         long previous = timestamp;
-        xor.next();
-        long t = xor.timestamp();
+        long t;
+        double v;
+        if (isPacked) {
+            packed.next();
+            t = packed.timestamp();
+            v = packed.value();
+        } else {
+            xor.next();
+            t = xor.timestamp();
+            v = Double.longBitsToDouble(xor.bits());
+        }
         if ((index > 0 && t <= previous) || t > maxTime || t < minTime) {
             throw new CorruptChunkException("sample " + index + " has timestamp " + t
                     + " after " + (index > 0 ? previous : minTime) + ", outside the chunk's ["
-                    + minTime + ", " + maxTime + "] or not increasing", xor.input().reportOffset());
+                    + minTime + ", " + maxTime + "] or not increasing",
+                    isPacked ? packed.reportOffset() : xor.input().reportOffset());
         }
         timestamp = t;
-        value = Double.longBitsToDouble(xor.bits());
+        value = v;
         index++;
         return FLOAT;
     }
@@ -103,12 +125,11 @@ final class ChunkCursor implements SampleCursor {
         return index;
     }
 
-    /** Bits of the body consumed so far, for verification of trailing padding. */
-    long bodyBitsRead() {
-        return xor.input().bitsRead();
-    }
-
-    long bodyBitsLeft() {
-        return xor.input().bitsLeft();
+    /** Whether the unread bits of the body (or of each bit area) are less than a byte. */
+    boolean onlyPaddingLeft() {
+        if (isPacked) {
+            return packed.timestampBitsLeft() < 8 && packed.valueBitsLeft() < 8;
+        }
+        return xor.input().bitsLeft() < 8;
     }
 }

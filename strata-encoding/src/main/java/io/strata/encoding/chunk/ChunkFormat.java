@@ -18,6 +18,12 @@ public final class ChunkFormat {
      */
     public static final int XOR_V1 = 0x01;
 
+    /**
+     * Closed chunks: columns of timestamps (grid offsets or delta of delta) and values (constant,
+     * decimal integers with a fitted transform and bucket code, or XOR), chosen per chunk.
+     */
+    public static final int PACKED_V1 = 0x02;
+
     /** The largest sample count the format allows; appenders use smaller limits. */
     public static final int MAX_SAMPLES = 65_535;
 
@@ -33,6 +39,7 @@ public final class ChunkFormat {
     static String encodingName(int encoding) {
         return switch (encoding) {
             case XOR_V1 -> "xor-v1";
+            case PACKED_V1 -> "packed-v1";
             default -> "unknown(0x" + Integer.toHexString(encoding) + ")";
         };
     }

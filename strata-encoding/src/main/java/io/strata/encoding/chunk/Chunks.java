@@ -95,9 +95,9 @@ public final class Chunks {
             throw new CorruptChunkException("last sample at " + last + " but header says maxTime "
                     + header.maxTime, header.bodyOffset);
         }
-        if (cursor.bodyBitsLeft() >= 8) {
-            throw new CorruptChunkException(cursor.bodyBitsLeft() / 8
-                    + " unused bytes after the last sample", header.crcOffset());
+        if (!cursor.onlyPaddingLeft()) {
+            throw new CorruptChunkException("unused bytes after the last sample",
+                    header.crcOffset());
         }
     }
 

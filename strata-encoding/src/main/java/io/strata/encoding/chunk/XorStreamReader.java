@@ -1,7 +1,6 @@
 package io.strata.encoding.chunk;
 
 import io.strata.encoding.BitReader;
-import io.strata.encoding.CorruptChunkException;
 import java.lang.foreign.MemorySegment;
 
 /** Decodes the body written by {@link XorStreamWriter}, one sample per {@link #next()}. */
@@ -11,9 +10,8 @@ final class XorStreamReader {
     private int index;
     private long timestamp;
     private long delta;
+    private final XorValueReader values = new XorValueReader();
     private long bits;
-    private int leading;
-    private int trailing;
 
     /**
      * Positions at the start of a body of {@code bodyBits} bits at {@code bodyOffset} of
@@ -27,8 +25,6 @@ final class XorStreamReader {
         this.timestamp = firstTimestamp;
         this.delta = 0;
         this.bits = 0;
-        this.leading = -1;
-        this.trailing = 0;
     }
 
     /** Decodes the next sample; false when all {@code numSamples} have been read. */
@@ -38,10 +34,11 @@ final class XorStreamReader {
         }
         if (index == 0) {
             bits = in.readBits(64);
+            values.start(bits);
         } else {
             delta += readDeltaOfDelta();
             timestamp += delta;
-            readXor();
+            bits = values.next(in);
         }
         index++;
         return true;
@@ -67,26 +64,5 @@ final class XorStreamReader {
             case 3 -> in.readSigned(XorStreamWriter.DOD_BUCKET_3);
             default -> in.readBits(64);
         };
-    }
-
-    private void readXor() {
-        if (in.readBit() == 0) {
-            return;
-        }
-        if (in.readBit() == 0) {
-            if (leading < 0) {
-                throw new CorruptChunkException("value reuses a bit window before any was set",
-                        in.reportOffset());
-            }
-        } else {
-            leading = (int) in.readBits(XorStreamWriter.LEADING_BITS);
-            int length = (int) in.readBits(XorStreamWriter.LENGTH_BITS) + 1;
-            if (leading + length > 64) {
-                throw new CorruptChunkException("value window of " + length + " bits after "
-                        + leading + " leading zeros exceeds 64 bits", in.reportOffset());
-            }
-            trailing = 64 - leading - length;
-        }
-        bits ^= in.readBits(64 - leading - trailing) << trailing;
     }
 }
