@@ -1,6 +1,6 @@
 package io.strata.tsdb.head;
 
-import io.strata.encoding.chunk.ChunkAppender;
+import io.strata.encoding.chunk.Chunks;
 import io.strata.model.Labels;
 import io.strata.storage.SampleCursor;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <pre>
  *   closed chunks (off heap, in {@link HeadChunkFiles})        open chunk (heap)   out-of-order
  *   ┌──────────┬──────────┬──────────┐                        ┌──────────────┐   ┌──────────┐
- *   │ ref,minT │ ref,minT │ ref,minT │ ──── oldest to newest ─▶│ ChunkAppender│   │ sorted   │
+ *   │ ref,minT │ ref,minT │ ref,minT │ ──── oldest to newest ─▶│  OpenChunk   │   │ sorted   │
  *   └──────────┴──────────┴──────────┘                        └──────────────┘   │ samples  │
  *                                                                                └──────────┘
  * </pre>
@@ -33,8 +33,8 @@ final class HeadSeries {
     /** Immutable; readable without the lock. */
     final Labels labels;
 
-    /** The chunk being appended to, or null. Never reset: a reader may still hold its cursor. */
-    private ChunkAppender open;
+    /** The chunk being appended to, or null. */
+    private OpenChunk open;
     /** Closed chunks as (chunk ref, minTime) pairs, oldest first; {@link #closedCount} pairs used. */
     private long[] closed = NO_CHUNKS;
     private int closedCount;
@@ -145,15 +145,13 @@ final class HeadSeries {
     }
 
     private void appendInOrder(long t, double v, HeadChunkFiles chunks, ChunkShape shape) {
-        if (open != null && (t >= shape.rangeEnd(open.minTime()) || !open.append(t, v))) {
+        if (open != null) {
+            if (t < shape.rangeEnd(open.minTime()) && open.append(t, v, shape.maxSamples(), shape.maxBytes())) {
+                return;
+            }
             closeOpenChunk(chunks);
         }
-        if (open == null) {
-            open = shape.newAppender();
-            if (!open.append(t, v)) {
-                throw new IllegalStateException("BUG: an empty chunk refused sample t=" + t);
-            }
-        }
+        open = new OpenChunk(t, v);
     }
 
     /** Moves the open chunk to the closed list, i.e. off the heap. */
@@ -161,7 +159,7 @@ final class HeadSeries {
         if (open == null) {
             return;
         }
-        long chunkRef = chunks.write(open.finish());
+        long chunkRef = chunks.write(open.toChunk());
         if (closedCount * 2 == closed.length) {
             closed = Arrays.copyOf(closed, Math.max(4, closed.length + (closed.length >> 1) + 2 & ~1));
         }
@@ -174,12 +172,12 @@ final class HeadSeries {
     /** A cursor positioned on the stored sample at exactly {@code t}, or null. Slow path. */
     private SampleCursor chunkCursorAt(long t, HeadChunkFiles chunks) {
         if (open != null && t >= open.minTime()) {
-            SampleCursor c = open.cursor(null);
+            SampleCursor c = Chunks.cursor(open.toChunk(), null);
             return c.seek(t) != SampleCursor.NONE && c.timestamp() == t ? c : null;
         }
         for (int i = closedCount - 1; i >= 0; i--) {
             if (closed[i * 2 + 1] <= t) {
-                SampleCursor c = io.strata.encoding.chunk.Chunks.cursor(chunks.read(closed[i * 2]), null);
+                SampleCursor c = Chunks.cursor(chunks.read(closed[i * 2]), null);
                 return c.seek(t) != SampleCursor.NONE && c.timestamp() == t ? c : null;
             }
         }
@@ -247,19 +245,25 @@ final class HeadSeries {
                 to = i;
             }
         }
-        java.lang.foreign.MemorySegment[] segments = new java.lang.foreign.MemorySegment[from < 0 ? 0 : to - from + 1];
-        for (int i = 0; i < segments.length; i++) {
+        boolean openOverlaps = open != null && open.minTime() <= maxt && open.maxTime() >= mint;
+        int closedInRange = from < 0 ? 0 : to - from + 1;
+        java.lang.foreign.MemorySegment[] segments =
+                new java.lang.foreign.MemorySegment[closedInRange + (openOverlaps ? 1 : 0)];
+        for (int i = 0; i < closedInRange; i++) {
             segments[i] = chunks.read(closed[(from + i) * 2]);
         }
-        SampleCursor openCursor = open != null && open.minTime() <= maxt && open.maxTime() >= mint ? open.cursor(null) : null;
+        if (openOverlaps) {
+            // A copy: appends after this moment are not part of the reader's view.
+            segments[closedInRange] = java.lang.foreign.MemorySegment.ofArray(open.toChunk());
+        }
         OutOfOrderBuffer ooo = outOfOrder != null && outOfOrder.size() > 0 ? outOfOrder.copyRange(mint, maxt) : null;
         if (ooo != null && ooo.size() == 0) {
             ooo = null;
         }
-        if (segments.length == 0 && openCursor == null && ooo == null) {
+        if (segments.length == 0 && ooo == null) {
             return null;
         }
-        return new SeriesSnapshot(segments, openCursor, ooo, tombstones == null ? null : tombstones.clone(), mint, maxt);
+        return new SeriesSnapshot(segments, ooo, tombstones == null ? null : tombstones.clone(), mint, maxt);
     }
 
     /**
