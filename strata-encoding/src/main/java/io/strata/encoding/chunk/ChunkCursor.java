@@ -1,0 +1,135 @@
+package io.strata.encoding.chunk;
+
+import io.strata.encoding.CorruptChunkException;
+import io.strata.storage.SampleCursor;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The {@link SampleCursor} over one chunk, finished or open. Reusable through
+ * {@link Chunks#cursor(MemorySegment, SampleCursor)} and {@link ChunkAppender#cursor}; allocates
+ * nothing per sample.
+ *
+ * <p>Besides decoding, it checks what a well-formed chunk guarantees (timestamps strictly
+ * increase and stay inside the header's [minTime, maxTime]) so that corrupt bytes surface as
+ * {@link CorruptChunkException} rather than as out-of-order samples.
+ */
+final class ChunkCursor implements SampleCursor {
+    private final XorStreamReader xor = new XorStreamReader();
+    /** Created on first use: most cursors over open chunks never need it. */
+    private PackedChunkReader packed;
+    private boolean isPacked;
+    private int numSamples;
+    private int index;
+    private long minTime;
+    private long maxTime;
+    private long timestamp;
+    private double value;
+    private boolean exhausted;
+
+    /** Positions before the first sample of a chunk whose header has been parsed into {@code header}. */
+    ChunkCursor resetFinished(MemorySegment data, ChunkHeader header) {
+        isPacked = header.encoding == ChunkFormat.PACKED_V1;
+        if (isPacked) {
+            if (packed == null) {
+                packed = new PackedChunkReader();
+            }
+            packed.reset(data, header);
+        } else {
+            long bodyBits = (long) header.bodyLength << 3;
+            xor.reset(data, header.bodyOffset, bodyBits, header.numSamples, header.minTime, 0);
+        }
+        return start(header.numSamples, header.minTime, header.maxTime);
+    }
+
+    /** Positions before the first sample of an open chunk's XOR stream. */
+    ChunkCursor resetOpen(MemorySegment stream, long bits, int numSamples, long minTime, long maxTime) {
+        isPacked = false;
+        xor.reset(stream, 0, bits, numSamples, minTime, 0);
+        return start(numSamples, minTime, maxTime);
+    }
+
+    private ChunkCursor start(int numSamples, long minTime, long maxTime) {
+        this.numSamples = numSamples;
+        this.minTime = minTime;
+        this.maxTime = maxTime;
+        this.index = 0;
+        this.exhausted = numSamples == 0;
+        return this;
+    }
+
+    @Override
+    public int next() {
+        if (exhausted) {
+            return NONE;
+        }
+        if (index >= numSamples) {
+            exhausted = true;
+            return NONE;
+        }
+        long previous = timestamp;
+        long t;
+        double v;
+        if (isPacked) {
+            packed.next();
+            t = packed.timestamp();
+            v = packed.value();
+        } else {
+            xor.next();
+            t = xor.timestamp();
+            v = Double.longBitsToDouble(xor.bits());
+        }
+        if ((index > 0 && t <= previous) || t > maxTime || t < minTime) {
+            throw new CorruptChunkException("sample " + index + " has timestamp " + t
+                    + " after " + (index > 0 ? previous : minTime) + ", outside the chunk's ["
+                    + minTime + ", " + maxTime + "] or not increasing",
+                    isPacked ? packed.reportOffset() : xor.input().reportOffset());
+        }
+        timestamp = t;
+        value = v;
+        index++;
+        return FLOAT;
+    }
+
+    @Override
+    public int seek(long minTimestamp) {
+        if (exhausted) {
+            return NONE;
+        }
+        if (index > 0 && timestamp >= minTimestamp) {
+            return FLOAT;
+        }
+        if (minTimestamp > maxTime) {
+            exhausted = true;
+            return NONE;
+        }
+        while (next() == FLOAT) {
+            if (timestamp >= minTimestamp) {
+                return FLOAT;
+            }
+        }
+        return NONE;
+    }
+
+    @Override
+    public long timestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
+
+    /** Samples decoded so far. */
+    int index() {
+        return index;
+    }
+
+    /** Whether the unread bits of the body (or of each bit area) are less than a byte. */
+    boolean onlyPaddingLeft() {
+        if (isPacked) {
+            return packed.timestampBitsLeft() < 8 && packed.valueBitsLeft() < 8;
+        }
+        return xor.input().bitsLeft() < 8;
+    }
+}

@@ -1,0 +1,107 @@
+package io.strata.encoding.chunk;
+
+import io.strata.encoding.ByteInput;
+import io.strata.encoding.CorruptChunkException;
+import io.strata.encoding.Crc32c;
+import io.strata.storage.SampleCursor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * Reading finished chunks, from heap arrays or memory-mapped/off-heap segments. Thread-safe
+ * statics. The layout is specified in {@code docs/format/chunks.md}.
+ *
+ * <p>Every method bounds-checks against the given segment: corrupt or truncated bytes raise
+ * {@link CorruptChunkException}, never an index exception. Cursors check structure while they
+ * decode but not the CRC (that would read every byte twice); {@link #verify} checks everything.
+ */
+public final class Chunks {
+    private static final ValueLayout.OfInt INT_LE =
+            ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private Chunks() {}
+
+    /**
+     * A cursor over the chunk starting at offset 0 of {@code chunk} (which may extend beyond
+     * it); {@code reuse} is recycled when it is a cursor from this class.
+     */
+    public static SampleCursor cursor(MemorySegment chunk, SampleCursor reuse) {
+        ChunkHeader header = parse(chunk);
+        ChunkCursor cursor = reuse instanceof ChunkCursor c ? c : new ChunkCursor();
+        return cursor.resetFinished(chunk, header);
+    }
+
+    public static SampleCursor cursor(byte[] chunk, SampleCursor reuse) {
+        return cursor(MemorySegment.ofArray(chunk), reuse);
+    }
+
+    public static int numSamples(MemorySegment chunk) {
+        return parse(chunk).numSamples;
+    }
+
+    /** The first sample's timestamp; 0 for an empty chunk. */
+    public static long minTime(MemorySegment chunk) {
+        return parse(chunk).minTime;
+    }
+
+    /** The last sample's timestamp; 0 for an empty chunk. */
+    public static long maxTime(MemorySegment chunk) {
+        return parse(chunk).maxTime;
+    }
+
+    /** Total encoded length of the chunk starting at offset 0 of {@code data} (so chunks can be stored back to back). */
+    public static int length(MemorySegment data) {
+        return parse(data).totalLength();
+    }
+
+    /**
+     * Validates the chunk fully (header, CRC, decodes every sample and checks the last one is
+     * the header's maxTime); throws {@link CorruptChunkException} naming the problem and offset.
+     */
+    public static void verify(MemorySegment chunk) {
+        ChunkHeader header = parse(chunk);
+        int crcOffset = header.crcOffset();
+        int stored = chunk.get(INT_LE, crcOffset);
+        int computed = Crc32c.of(chunk, 0, crcOffset);
+        ChunkCursor cursor = new ChunkCursor().resetFinished(chunk, header);
+        CorruptChunkException decodeError = null;
+        try {
+            checkSamples(cursor, header);
+        } catch (CorruptChunkException e) {
+            decodeError = e;
+        }
+        if (stored != computed) {
+            CorruptChunkException crcError = new CorruptChunkException("CRC32C mismatch: stored 0x"
+                    + Integer.toHexString(stored) + ", computed 0x" + Integer.toHexString(computed),
+                    crcOffset);
+            if (decodeError != null) {
+                decodeError.addSuppressed(crcError);
+                throw decodeError;
+            }
+            throw crcError;
+        }
+        if (decodeError != null) {
+            throw decodeError;
+        }
+    }
+
+    private static void checkSamples(ChunkCursor cursor, ChunkHeader header) {
+        long last = header.minTime;
+        while (cursor.next() == SampleCursor.FLOAT) {
+            last = cursor.timestamp();
+        }
+        if (header.numSamples > 0 && last != header.maxTime) {
+            throw new CorruptChunkException("last sample at " + last + " but header says maxTime "
+                    + header.maxTime, header.bodyOffset);
+        }
+        if (!cursor.onlyPaddingLeft()) {
+            throw new CorruptChunkException("unused bytes after the last sample",
+                    header.crcOffset());
+        }
+    }
+
+    private static ChunkHeader parse(MemorySegment chunk) {
+        return new ChunkHeader().parse(chunk, new ByteInput());
+    }
+}

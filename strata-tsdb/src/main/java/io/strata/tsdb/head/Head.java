@@ -1,0 +1,382 @@
+package io.strata.tsdb.head;
+
+import io.strata.model.ErrorCode;
+import io.strata.model.Labels;
+import io.strata.model.Matcher;
+import io.strata.model.MetricMetadata;
+import io.strata.model.StrataException;
+import io.strata.storage.Querier;
+import io.strata.storage.Queryable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.roaringbitmap.IntConsumer;
+import org.roaringbitmap.buffer.MutableRoaringBitmap;
+
+/**
+ * The in-memory part of the TSDB: every series seen recently, with its newest samples in
+ * compressed chunks. See {@code DESIGN.md} in this package for the memory layout and locking.
+ *
+ * <p>Writes come through {@link #appender()}; a commit goes to the {@link HeadLog} first and is
+ * applied only when that succeeded. Reads come through {@link #querier}. The TSDB moves old data
+ * out with {@link #prepareCut} and {@link #finishCut}. Thread-safe.
+ */
+public final class Head implements Queryable, AutoCloseable {
+    final HeadOptions options;
+    final HeadLog log;
+    final StripeSeries series = new StripeSeries();
+    final HeadIndex index = new HeadIndex();
+    final HeadChunkFiles chunks;
+    final ChunkShape shape;
+    final HeadMetrics metrics = new HeadMetrics();
+    final OpenQueriers openQueriers = new OpenQueriers();
+    private final AtomicLong nextRef = new AtomicLong(1);
+    private final AtomicLong seriesCount = new AtomicLong();
+    /** Newest sample timestamp ever applied. */
+    private final AtomicLong maxTime = new AtomicLong(Long.MIN_VALUE);
+    /**
+     * Commits hold the read side from the log write until applied; {@link #awaitAppliedCommits()}
+     * takes the write side to wait until everything written to the log is in memory.
+     */
+    private final ReentrantReadWriteLock commitBarrier = new ReentrantReadWriteLock();
+    private final Map<String, MetricMetadata> metadata = new ConcurrentHashMap<>();
+
+    public Head(HeadOptions options, HeadLog log) throws IOException {
+        this.options = options;
+        this.log = log;
+        this.chunks = new HeadChunkFiles(options.dir(), options.files(), options.chunkSegmentBytes());
+        this.shape = ChunkShape.of(options.blockDurationMillis());
+    }
+
+    /** A new single-threaded appender; see {@link HeadAppender}. */
+    public HeadAppender appender() {
+        return new HeadAppender(this);
+    }
+
+    @Override
+    public Querier querier(long minTime, long maxTime) {
+        return new HeadQuerier(this, minTime, maxTime);
+    }
+
+    public HeadMetrics metrics() {
+        return metrics;
+    }
+
+    public long numSeries() {
+        return seriesCount.get();
+    }
+
+    /** Newest sample timestamp ever applied, {@code Long.MIN_VALUE} before the first. */
+    public long maxTime() {
+        return maxTime.get();
+    }
+
+    /** Oldest sample timestamp the head holds, {@code Long.MAX_VALUE} when empty. Walks all series. */
+    public long minTime() {
+        long[] min = {Long.MAX_VALUE};
+        series.forEach(s -> {
+            synchronized (s) {
+                min[0] = Math.min(min[0], s.minTimeLocked());
+            }
+        });
+        return min[0];
+    }
+
+    /** Newest timestamp still held in the head (not yet cut), {@code Long.MIN_VALUE} when empty. */
+    public long heldMaxTime() {
+        long[] max = {Long.MIN_VALUE};
+        series.forEach(s -> {
+            synchronized (s) {
+                max[0] = Math.max(max[0], s.headMaxTimeLocked());
+            }
+        });
+        return max[0];
+    }
+
+    /** Metadata of every family, latest update wins. */
+    public Map<String, MetricMetadata> metadata() {
+        return metadata;
+    }
+
+    void noteMaxTime(long t) {
+        long cur = maxTime.get();
+        while (t > cur && !maxTime.compareAndSet(cur, t)) {
+            cur = maxTime.get();
+        }
+    }
+
+    void applyMetadata(List<CommitBatch.MetadataUpdate> updates) {
+        for (CommitBatch.MetadataUpdate u : updates) {
+            metadata.put(u.metricFamily(), u.metadata());
+        }
+    }
+
+    void lockCommit() {
+        commitBarrier.readLock().lock();
+    }
+
+    void unlockCommit() {
+        commitBarrier.readLock().unlock();
+    }
+
+    /**
+     * Returns once every commit that had started writing to the log before the call has been
+     * applied to memory. The TSDB calls it after noting the WAL position a checkpoint will cover.
+     */
+    public void awaitAppliedCommits() {
+        commitBarrier.writeLock().lock();
+        commitBarrier.writeLock().unlock();
+    }
+
+    /**
+     * The series for {@code labels}, created when absent.
+     *
+     * @return null when the series limit forbids creating it
+     */
+    HeadSeries getOrCreate(Labels labels) {
+        long hash = labels.hash64();
+        HeadSeries s = series.byLabels(labels, hash);
+        if (s != null) {
+            return s;
+        }
+        return series.getOrCreate(labels, hash, l -> {
+            if (options.maxSeries() > 0 && seriesCount.get() >= options.maxSeries()) {
+                return null;
+            }
+            return register(nextRef.getAndIncrement(), l);
+        });
+    }
+
+    private HeadSeries register(long ref, Labels labels) {
+        if (ref > Integer.MAX_VALUE) {
+            throw new StrataException(ErrorCode.INTERNAL, "head series refs exhausted at " + ref
+                    + "; restart the server to renumber series");
+        }
+        HeadSeries s = new HeadSeries(ref, labels);
+        index.add((int) ref, labels);
+        seriesCount.incrementAndGet();
+        metrics.seriesCreated.increment();
+        return s;
+    }
+
+    // ---- WAL replay: applies records without logging them again ----
+
+    /** Re-creates a series with the ref the WAL gave it. A repeated record is ignored. */
+    public void replaySeries(long ref, Labels labels) {
+        HeadSeries existing = series.byRef(ref);
+        if (existing != null) {
+            return;
+        }
+        long hash = labels.hash64();
+        HeadSeries s = series.getOrCreate(labels, hash, l -> register(ref, l));
+        if (s.ref == ref) {
+            s.walLogged = true;
+        } else {
+            // The same labels under two refs: a series removed and re-created between checkpoints.
+            // Keep the first; samples of the second ref are mapped onto it.
+            aliases.put(ref, s);
+        }
+        nextRef.accumulateAndGet(ref + 1, Math::max);
+    }
+
+    private final ConcurrentHashMap<Long, HeadSeries> aliases = new ConcurrentHashMap<>();
+
+    /**
+     * Applies samples read from the WAL. Samples of unknown refs are counted and skipped (their
+     * series record was lost with a torn segment); the count is returned.
+     */
+    public int replaySamples(long[] refs, long[] timestamps, double[] values, int n) {
+        int unknown = 0;
+        HeadSeries last = null;
+        for (int i = 0; i < n; i++) {
+            long ref = refs[i];
+            HeadSeries s = last != null && last.ref == ref ? last : series.byRef(ref);
+            if (s == null) {
+                s = aliases.get(ref);
+                if (s == null) {
+                    unknown++;
+                    continue;
+                }
+            }
+            last = s;
+            synchronized (s) {
+                int verdict = s.appendLocked(timestamps[i], values[i], options.outOfOrderWindowMillis(), chunks, shape);
+                if (verdict == HeadSeries.ACCEPT) {
+                    noteMaxTime(timestamps[i]);
+                }
+            }
+        }
+        return unknown;
+    }
+
+    /** Re-applies a deletion read from the WAL. */
+    public void replayTombstones(long[] refs, long minTime, long maxTime) {
+        for (long ref : refs) {
+            HeadSeries s = series.byRef(ref);
+            if (s == null) {
+                s = aliases.get(ref);
+            }
+            if (s != null) {
+                synchronized (s) {
+                    s.deleteLocked(minTime, maxTime);
+                }
+            }
+        }
+    }
+
+    public void replayMetadata(String metricFamily, MetricMetadata m) {
+        metadata.put(metricFamily, m);
+    }
+
+    /** Ends replay: forgets ref aliases. */
+    public void finishReplay() {
+        aliases.clear();
+    }
+
+    /** Whether the head holds a live series with {@code ref} (for WAL checkpoint filters). */
+    public boolean hasSeries(long ref) {
+        return series.byRef(ref) != null;
+    }
+
+    // ---- deletes ----
+
+    /**
+     * Deletes samples in {@code [minTime, maxTime]} of the series matching {@code matchers}: logs
+     * tombstones, then applies them (reads skip deleted samples at once).
+     *
+     * @return the number of head series affected
+     */
+    public int delete(List<Matcher> matchers, long minTime, long maxTime) {
+        MutableRoaringBitmap refs = index.select(matchers, true);
+        List<HeadSeries> affected = new ArrayList<>();
+        refs.forEach((IntConsumer) ref -> {
+            HeadSeries s = series.byRef(ref);
+            if (s != null) {
+                affected.add(s);
+            }
+        });
+        if (affected.isEmpty()) {
+            return 0;
+        }
+        long[] refArray = new long[affected.size()];
+        Labels[] labels = new Labels[affected.size()];
+        for (int i = 0; i < refArray.length; i++) {
+            refArray[i] = affected.get(i).ref;
+            labels[i] = affected.get(i).labels;
+        }
+        lockCommit();
+        try {
+            log.writeTombstones(refArray, labels, minTime, maxTime);
+            for (HeadSeries s : affected) {
+                synchronized (s) {
+                    s.deleteLocked(minTime, maxTime);
+                }
+            }
+        } finally {
+            unlockCommit();
+        }
+        return affected.size();
+    }
+
+    // ---- block cuts ----
+
+    /**
+     * First step of moving everything before {@code boundary} (a multiple of the block duration)
+     * out of the head: collects it, leaving it readable. Write the returned cut as blocks, make them
+     * readable, then call {@link #finishCut}.
+     */
+    public HeadCut prepareCut(long boundary) {
+        if (Math.floorMod(boundary, options.blockDurationMillis()) != 0) {
+            throw new IllegalArgumentException("BUG: cut boundary " + boundary + " is not a multiple of the block duration");
+        }
+        List<CutPart> parts = new ArrayList<>();
+        series.forEach(s -> {
+            CutPart p;
+            synchronized (s) {
+                p = s.collectForCutLocked(boundary, chunks);
+            }
+            if (p != null) {
+                parts.add(p);
+            }
+        });
+        parts.sort((a, b) -> a.series().labels.compareTo(b.series().labels));
+        return new HeadCut(boundary, options.blockDurationMillis(), shape, parts, openQueriers.epoch());
+    }
+
+    /**
+     * Last step of a cut, once its blocks are readable: waits (bounded) for queriers that opened
+     * before the blocks were readable, drops the cut data, and removes series left with nothing and
+     * no sample at or after the boundary.
+     */
+    public void finishCut(HeadCut cut, java.time.Duration readerWait) {
+        openQueriers.awaitOlderThan(openQueriers.advanceEpoch(), cut.boundary(), readerWait);
+        for (CutPart p : cut.parts()) {
+            HeadSeries s = p.series();
+            synchronized (s) {
+                s.truncateLocked(p, cut.boundary(), chunks);
+            }
+        }
+        removeIdleSeries(cut.boundary());
+    }
+
+    /** Removes series with nothing in the head, no newer sample than {@code before}, and no appender. */
+    public int removeIdleSeries(long before) {
+        List<HeadSeries> idle = new ArrayList<>();
+        series.forEach(s -> {
+            synchronized (s) {
+                if (s.isIdleLocked() && s.maxTimeLocked() < before) {
+                    idle.add(s);
+                }
+            }
+        });
+        int removed = 0;
+        for (HeadSeries s : idle) {
+            synchronized (s) {
+                if (!s.isIdleLocked() || s.maxTimeLocked() >= before || s.removedLocked()) {
+                    continue;
+                }
+                s.markRemovedLocked();
+            }
+            series.remove(s);
+            index.remove((int) s.ref, s.labels);
+            seriesCount.decrementAndGet();
+            metrics.seriesRemoved.increment();
+            removed++;
+        }
+        return removed;
+    }
+
+    // ---- statistics ----
+
+    /** Heap and off-heap bytes the head uses. Walks all series. */
+    public HeadMemory memory() {
+        long[] seriesBytes = {0};
+        long[] chunkCount = {0};
+        series.forEach(s -> {
+            synchronized (s) {
+                seriesBytes[0] += s.retainedBytesLocked();
+                chunkCount[0] += s.chunkCountLocked();
+            }
+        });
+        long heap = seriesBytes[0] + series.retainedBytes() + index.retainedBytes() + chunks.heapBytes();
+        return new HeadMemory(heap, chunks.fileBytes(), chunkCount[0]);
+    }
+
+    /**
+     * Memory the head uses.
+     *
+     * @param heapBytes series, labels, open chunks, index and registry on the Java heap
+     * @param mappedChunkBytes closed chunks in memory-mapped files (page cache, not heap)
+     * @param chunkCount open and closed chunks
+     */
+    public record HeadMemory(long heapBytes, long mappedChunkBytes, long chunkCount) {}
+
+    @Override
+    public void close() throws IOException {
+        chunks.close();
+    }
+}
