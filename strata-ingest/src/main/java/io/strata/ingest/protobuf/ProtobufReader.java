@@ -75,6 +75,18 @@ public final class ProtobufReader {
     /** Reads a varint of up to ten bytes; bits beyond 64 are an error. */
     public long readVarint64() {
         int p = pos;
+        // Tags, lengths and most refs fit in one or two bytes: take those without the loop.
+        if (p < limit) {
+            byte b0 = buf[p];
+            if (b0 >= 0) {
+                pos = p + 1;
+                return b0;
+            }
+            if (p + 1 < limit && buf[p + 1] >= 0) {
+                pos = p + 2;
+                return (b0 & 0x7f) | (long) buf[p + 1] << 7;
+            }
+        }
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (p >= limit) {

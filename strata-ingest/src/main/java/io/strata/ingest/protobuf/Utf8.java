@@ -1,10 +1,16 @@
 package io.strata.ingest.protobuf;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Validates UTF-8 in place, without decoding to a String: shortest form only, no surrogates, no
  * code point above U+10FFFF (RFC 3629, the rule Go's {@code utf8.Valid} applies for Prometheus).
  */
 public final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private Utf8() {}
 
     /** True when {@code b[off, off + len)} is valid UTF-8. */
@@ -19,6 +25,10 @@ public final class Utf8 {
     public static int firstInvalid(byte[] b, int off, int len) {
         int end = off + len;
         int i = off;
+        // Label names and values are nearly always ASCII: check eight bytes at a time first.
+        while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+            i += 8;
+        }
         while (i < end) {
             int c = b[i];
             if (c >= 0) {

@@ -78,9 +78,13 @@ public final class RemoteReadHandler {
         Remote.ReadRequest.ResponseType type = negotiate(readRequest.getAcceptedResponseTypesList());
         if (type == null) {
             return BufferedResponse.error(400, "server does not support any of the requested response types: "
-                    + readRequest.getAcceptedResponseTypesValueList() + "; supported: [SAMPLES]");
+                    + readRequest.getAcceptedResponseTypesValueList() + "; supported: [SAMPLES, STREAMED_XOR_CHUNKS]");
         }
-        return samples(queries);
+        return switch (type) {
+            case SAMPLES -> samples(queries);
+            case STREAMED_XOR_CHUNKS -> new StreamedChunksResponse(storage, queries, limits.maxBytesInFrame());
+            case UNRECOGNIZED -> throw new IllegalStateException("BUG: negotiated an unrecognized response type");
+        };
     }
 
     private RemoteReadResponse samples(List<ReadQuery> queries) {
@@ -103,7 +107,7 @@ public final class RemoteReadHandler {
             return Remote.ReadRequest.ResponseType.SAMPLES;
         }
         for (Remote.ReadRequest.ResponseType t : accepted) {
-            if (t == Remote.ReadRequest.ResponseType.SAMPLES) {
+            if (t != Remote.ReadRequest.ResponseType.UNRECOGNIZED) {
                 return t;
             }
         }
