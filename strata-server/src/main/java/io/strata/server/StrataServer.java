@@ -24,6 +24,7 @@ import io.strata.server.http.Route;
 import io.strata.server.http.Router;
 import io.strata.server.metrics.MetricsHandler;
 import io.strata.server.metrics.ServerMetrics;
+import io.strata.server.metrics.StorageMetrics;
 import io.strata.storage.Storage;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -139,6 +140,7 @@ public final class StrataServer implements AutoCloseable {
             }
             storage = s;
         }
+        StorageMetrics.register(metrics.registry(), s);
         access.opened(s);
         log.info("storage in {} open after {} ms; ready", config.storage().dataDir(),
                 (System.nanoTime() - start) / 1_000_000);
