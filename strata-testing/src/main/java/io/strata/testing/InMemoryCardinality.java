@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Computes {@link CardinalityStats} the way Prometheus's head does, by brute force. */
+/**
+ * Computes {@link CardinalityStats} the way Prometheus's head does, by brute force. Bytes by label
+ * name count a value once per series that carries it (value length times series), as
+ * current Prometheus versions and Strata's TSDB do.
+ */
 final class InMemoryCardinality {
     /** Largest count first; ties by name so results are stable (Prometheus leaves ties unordered). */
     private static final Comparator<Count> TOP_FIRST =
@@ -26,6 +30,7 @@ final class InMemoryCardinality {
         long maxTime = Long.MIN_VALUE;
         Map<String, Long> seriesByMetricName = new HashMap<>();
         Map<String, Set<String>> valuesByLabelName = new HashMap<>();
+        Map<String, Long> valueBytesByLabelName = new HashMap<>();
         Map<String, Long> seriesByPair = new HashMap<>();
         for (MemSeries s : allSeries) {
             if (s.isEmpty()) {
@@ -40,19 +45,12 @@ final class InMemoryCardinality {
             }
             s.labels.forEach((name, value) -> {
                 valuesByLabelName.computeIfAbsent(name, n -> new HashSet<>()).add(value);
+                valueBytesByLabelName.merge(name, (long) value.getBytes(StandardCharsets.UTF_8).length, Long::sum);
                 seriesByPair.merge(name + "=" + value, 1L, Long::sum);
             });
         }
         List<Count> valueCounts = new ArrayList<>();
-        List<Count> valueBytes = new ArrayList<>();
-        valuesByLabelName.forEach((name, values) -> {
-            valueCounts.add(new Count(name, values.size()));
-            long bytes = 0;
-            for (String v : values) {
-                bytes += v.getBytes(StandardCharsets.UTF_8).length;
-            }
-            valueBytes.add(new Count(name, bytes));
-        });
+        valuesByLabelName.forEach((name, values) -> valueCounts.add(new Count(name, values.size())));
         return new CardinalityStats(
                 numSeries,
                 0,
@@ -61,7 +59,7 @@ final class InMemoryCardinality {
                 seriesByPair.size(),
                 top(seriesByMetricName, topN),
                 top(valueCounts, topN),
-                top(valueBytes, topN),
+                top(valueBytesByLabelName, topN),
                 top(seriesByPair, topN));
     }
 

@@ -236,7 +236,7 @@ class InMemoryStorageTest {
         assertThat(stats.numLabelPairs()).isEqualTo(5);
         assertThat(stats.seriesCountByMetricName()).containsExactly(new Count("up", 2), new Count("cpu", 1));
         assertThat(stats.labelValueCountByLabelName()).containsExactly(new Count("__name__", 2), new Count("job", 2));
-        assertThat(stats.memoryInBytesByLabelName()).containsExactly(new Count("__name__", 5), new Count("mode", 4));
+        assertThat(stats.memoryInBytesByLabelName()).containsExactly(new Count("__name__", 7), new Count("mode", 4));
         assertThat(stats.seriesCountByLabelValuePair())
                 .containsExactly(new Count("__name__=up", 2), new Count("job=a", 2));
     }

@@ -186,7 +186,7 @@ class ReadApiTest {
                         + "\"headStats\":{\"numSeries\":7,\"numLabelPairs\":13,\"chunkCount\":0,\"minTime\":1000000,\"maxTime\":2000000},"
                         + "\"seriesCountByMetricName\":[{\"name\":\"up\",\"value\":3}],"
                         + "\"labelValueCountByLabelName\":[{\"name\":\"__name__\",\"value\":4}],"
-                        + "\"memoryInBytesByLabelName\":[{\"name\":\"__name__\",\"value\":30}],"
+                        + "\"memoryInBytesByLabelName\":[{\"name\":\"__name__\",\"value\":53}],"
                         + "\"seriesCountByLabelValuePair\":[{\"name\":\"job=api\",\"value\":4}]}}");
         assertError(server.get("/api/v1/status/tsdb?limit=0"), 400, "bad_data",
                 "limit must be a positive number, got \\\"0\\\"");
