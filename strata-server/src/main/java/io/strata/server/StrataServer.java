@@ -1,18 +1,13 @@
 package io.strata.server;
 
 import io.netty.handler.codec.http.HttpMethod;
-import io.strata.model.ErrorCode;
-import io.strata.model.StrataException;
 import io.strata.ingest.remoteread.RemoteReadHandler;
 import io.strata.ingest.remoteread.RemoteReadLimits;
 import io.strata.ingest.remotewrite.IngestLimits;
 import io.strata.ingest.remotewrite.RejectionCounters;
 import io.strata.ingest.remotewrite.RemoteWriteHandler;
-import io.strata.server.ingest.IngestMetrics;
-import io.strata.server.ingest.RemoteReadRoute;
-import io.strata.server.ingest.RemoteWriteRoute;
-import io.strata.storage.Appendable;
-import io.strata.storage.Queryable;
+import io.strata.model.ErrorCode;
+import io.strata.model.StrataException;
 import io.strata.server.api.ApiErrorRenderer;
 import io.strata.server.api.ApiRoutes;
 import io.strata.server.api.BuildFacts;
@@ -22,9 +17,14 @@ import io.strata.server.http.HttpServer;
 import io.strata.server.http.HttpServerOptions;
 import io.strata.server.http.Route;
 import io.strata.server.http.Router;
+import io.strata.server.ingest.IngestMetrics;
+import io.strata.server.ingest.RemoteReadRoute;
+import io.strata.server.ingest.RemoteWriteRoute;
 import io.strata.server.metrics.MetricsHandler;
 import io.strata.server.metrics.ServerMetrics;
 import io.strata.server.metrics.StorageMetrics;
+import io.strata.storage.Appendable;
+import io.strata.storage.Queryable;
 import io.strata.storage.Storage;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -99,7 +99,8 @@ public final class StrataServer implements AutoCloseable {
         addRemoteWriteAndRead(config, router, access, metrics);
         HttpServer http = HttpServer.start(
                 new HttpServerOptions(config.http().listenAddress(), config.http().port(),
-                        (int) config.limits().maxRequestBytes(), SHUTDOWN_TIMEOUT),
+                        (int) config.limits().maxRequestBytes(), SHUTDOWN_TIMEOUT,
+                        HttpServerOptions.DEFAULT_IDLE_TIMEOUT),
                 router,
                 new ApiErrorRenderer(),
                 metrics);

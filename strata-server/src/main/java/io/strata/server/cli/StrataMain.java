@@ -3,8 +3,8 @@ package io.strata.server.cli;
 import io.strata.server.StrataServer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the {@code strata} command line. */
 @Command(

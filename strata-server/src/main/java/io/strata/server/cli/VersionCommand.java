@@ -2,8 +2,8 @@ package io.strata.server.cli;
 
 import io.strata.server.BuildInfo;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code strata version}: what is running, as Prometheus's buildinfo reports it. */
 @Command(name = "version", description = "Print the version, revision and Java runtime.")

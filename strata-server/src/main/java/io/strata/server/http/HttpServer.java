@@ -15,6 +15,7 @@ import io.netty.handler.codec.compression.StandardCompressionOptions;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.strata.model.ErrorCode;
@@ -93,6 +94,8 @@ public final class HttpServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         channels.add(ch);
                         ch.pipeline()
+                                .addLast("idle", new IdleStateHandler(
+                                        0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                                 .addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_HEADER_BYTES)))

@@ -8,5 +8,11 @@ import java.time.Duration;
  * @param port 0 picks a free port (see {@link HttpServer#port()})
  * @param maxRequestBytes larger bodies get 413
  * @param shutdownTimeout how long {@link HttpServer#close()} waits for requests in flight
+ * @param idleTimeout a connection without traffic and without a request in progress for this long
+ *     is closed, like Prometheus's {@code --web.read-timeout}
  */
-public record HttpServerOptions(String listenAddress, int port, int maxRequestBytes, Duration shutdownTimeout) {}
+public record HttpServerOptions(
+        String listenAddress, int port, int maxRequestBytes, Duration shutdownTimeout, Duration idleTimeout) {
+    /** Prometheus's default read timeout. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+}

@@ -225,6 +225,10 @@ class ReadApiTest {
         HttpResponse<String> r = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/labels"))
                 .header("Origin", "http://grafana.example").GET().build());
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("http://grafana.example");
+        HttpResponse<String> error = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/labels?limit=x"))
+                .header("Origin", "http://grafana.example").GET().build());
+        assertError(error, 400, "bad_data", "invalid parameter \\\"limit\\\": cannot parse \\\"x\\\" to a valid limit");
+        assertThat(error.headers().firstValue("Access-Control-Allow-Origin")).contains("http://grafana.example");
         HttpResponse<String> options = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/series"))
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
         assertThat(options.statusCode()).isEqualTo(204);

@@ -58,7 +58,7 @@ class HttpServerTest {
                     throw new StrataException(ErrorCode.UNAVAILABLE, "disk full");
                 }, GET))
                 .add(Route.of("/item/:id/show", r -> Response.text(200, "id=" + r.pathParam("id")), GET));
-        server = HttpServer.start(new HttpServerOptions("127.0.0.1", 0, LIMIT, Duration.ofSeconds(10)), router,
+        server = HttpServer.start(new HttpServerOptions("127.0.0.1", 0, LIMIT, Duration.ofSeconds(10), Duration.ofSeconds(1)), router,
                 new ApiErrorRenderer(), (handler, status, nanos) -> observed.add(handler + " " + status));
         return server;
     }
@@ -179,6 +179,23 @@ class HttpServerTest {
     }
 
     @Test
+    void idleConnectionIsClosedButOneWaitingForItsAnswerIsNot() throws Exception {
+        start();
+        try (Socket idle = new Socket("127.0.0.1", server.port());
+                Socket waiting = new Socket("127.0.0.1", server.port())) {
+            idle.setSoTimeout(30_000);
+            waiting.setSoTimeout(30_000);
+            waiting.getOutputStream().write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(idle.getInputStream().read()).as("the server closes the idle connection").isEqualTo(-1);
+            slowRelease.countDown();
+            byte[] answer = new byte[12];
+            assertThat(waiting.getInputStream().readNBytes(answer, 0, 12)).isEqualTo(12);
+            assertThat(new String(answer, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        }
+    }
+
+    @Test
     void malformedRequestLineIsRefusedWithoutCrashing() throws Exception {
         start();
         try (Socket s = new Socket("127.0.0.1", server.port())) {
@@ -225,7 +242,7 @@ class HttpServerTest {
         start();
         Router router = new Router();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HttpServer.start(
-                        new HttpServerOptions("127.0.0.1", server.port(), LIMIT, Duration.ofSeconds(1)), router,
+                        new HttpServerOptions("127.0.0.1", server.port(), LIMIT, Duration.ofSeconds(1), Duration.ofSeconds(1)), router,
                         new ApiErrorRenderer(), (h, s, n) -> {}))
                 .isInstanceOf(StrataException.class)
                 .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port() + ": ")
