@@ -1,7 +1,7 @@
 package io.strata.testing;
 
-import io.strata.storage.CardinalityStats;
 import io.strata.storage.CardinalityStats.Count;
+import io.strata.storage.CardinalityStats;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
