@@ -11,8 +11,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.compression.StandardCompressionOptions;
-import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -31,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP/1.1 server: Netty NIO event loops parse and write, a virtual thread per request runs
  * the handler (handlers block on storage; STYLE section 7). Keep-alive and pipelining are
  * supported; responses are gzip- or deflate-compressed when the client accepts it and the response
- * is large enough, unless the handler set its own {@code Content-Encoding} (remote read's snappy).
+ * is large enough, unless the handler marked it uncompressible (remote read). Large answers may be
+ * streamed with chunked transfer encoding ({@link Response#streamed}).
  *
  * <pre>
  * socket -> HttpServerCodec -> HttpContentCompressor -> LimitedAggregator -> RequestDispatcher
@@ -99,8 +98,8 @@ public final class HttpServer implements AutoCloseable {
                                 .addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_HEADER_BYTES)))
-                                .addLast("compressor", new HttpContentCompressor(COMPRESSION_THRESHOLD_BYTES,
-                                        StandardCompressionOptions.gzip(), StandardCompressionOptions.deflate()))
+                                .addLast("unmark", new SelectiveCompressor.MarkRemover())
+                                .addLast("compressor", new SelectiveCompressor(COMPRESSION_THRESHOLD_BYTES))
                                 .addLast("aggregator", new LimitedAggregator(options.maxRequestBytes()))
                                 .addLast("dispatcher", new RequestDispatcher(processor, requestExecutor));
                     }

@@ -2,17 +2,20 @@ package io.strata.server.http;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -105,7 +108,11 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         try {
             executor.execute(() -> {
                 Response response = processor.process(p.request());
-                ctx.executor().execute(() -> write(ctx, p, response));
+                if (response.stream() != null && !p.request().method().equals(HttpMethod.HEAD)) {
+                    stream(ctx, p, response);
+                } else {
+                    ctx.executor().execute(() -> write(ctx, p, response));
+                }
             });
         } catch (RejectedExecutionException e) {
             write(ctx, p, processor.shuttingDown(p.request().path()));
@@ -119,21 +126,59 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
                 p.version(),
                 HttpResponseStatus.valueOf(response.status()),
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+        setHeaders(res, response, p.version(), keepAlive);
+        if (response.stream() == null) {
+            res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        }
+        ChannelFuture future = ctx.writeAndFlush(res);
+        answered(ctx, future, keepAlive);
+    }
+
+    /**
+     * Sends a streamed body from the request thread: status and headers first, then chunks as the
+     * writer produces them. A writer that fails after the status was sent cannot change it, so the
+     * connection is aborted and the client sees a broken response, never a silently short one.
+     */
+    private void stream(ChannelHandlerContext ctx, Pending p, Response response) {
+        boolean keepAlive = p.keepAlive() && !processor.isStopping();
+        HttpResponse res = new DefaultHttpResponse(p.version(), HttpResponseStatus.valueOf(response.status()));
+        setHeaders(res, response, p.version(), keepAlive);
+        HttpUtil.setTransferEncodingChunked(res, true);
+        ChunkedBodyStream out = new ChunkedBodyStream(ctx);
+        try {
+            ctx.writeAndFlush(res);
+            response.stream().write(out);
+            out.finish();
+        } catch (IOException | RuntimeException e) {
+            log.warn("streaming the answer to {} {} failed after its status was sent; aborting the connection",
+                    p.request().method(), p.request().uri(), e);
+            ctx.close();
+            return;
+        }
+        ctx.executor().execute(() -> answered(ctx, ctx.newSucceededFuture(), keepAlive));
+    }
+
+    private static void setHeaders(HttpResponse res, Response response, HttpVersion version, boolean keepAlive) {
         if (response.contentType() != null) {
             res.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
         }
         for (Map.Entry<String, String> h : response.headers().entrySet()) {
             res.headers().set(h.getKey(), h.getValue());
         }
-        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        if (!response.compressible()) {
+            res.headers().set(SelectiveCompressor.DO_NOT_COMPRESS, "1");
+        }
         if (!keepAlive) {
             res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (p.version().equals(HttpVersion.HTTP_1_0)) {
+        } else if (version.equals(HttpVersion.HTTP_1_0)) {
             res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        var future = ctx.writeAndFlush(res);
+    }
+
+    /** After a response went out: close, or go on with the next queued request. Event loop only. */
+    private void answered(ChannelHandlerContext ctx, ChannelFuture written, boolean keepAlive) {
         if (!keepAlive) {
-            future.addListener(ChannelFutureListener.CLOSE);
+            written.addListener(ChannelFutureListener.CLOSE);
             queue.clear();
             return;
         }

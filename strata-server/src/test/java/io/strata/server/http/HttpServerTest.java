@@ -57,7 +57,19 @@ class HttpServerTest {
                 .add(Route.of("/api/unavailable", r -> {
                     throw new StrataException(ErrorCode.UNAVAILABLE, "disk full");
                 }, GET))
-                .add(Route.of("/item/:id/show", r -> Response.text(200, "id=" + r.pathParam("id")), GET));
+                .add(Route.of("/item/:id/show", r -> Response.text(200, "id=" + r.pathParam("id")), GET))
+                .add(Route.of("/stream", r -> Response.streamed(200, Response.TEXT, java.util.Map.of(), out -> {
+                    for (int i = 0; i < 50_000; i++) {
+                        out.write(("line " + i + "\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                }), GET))
+                .add(Route.of("/stream-raw", r -> Response.streamed(200, Response.TEXT, java.util.Map.of(), out -> {
+                    out.write("y".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
+                }).uncompressed(), GET))
+                .add(Route.of("/stream-broken", r -> Response.streamed(200, Response.TEXT, java.util.Map.of(), out -> {
+                    out.write("x".repeat(200_000).getBytes(StandardCharsets.US_ASCII));
+                    throw new StrataException(ErrorCode.UNAVAILABLE, "disk vanished mid-answer");
+                }), GET));
         server = HttpServer.start(new HttpServerOptions("127.0.0.1", 0, LIMIT, Duration.ofSeconds(10), Duration.ofSeconds(1)), router,
                 new ApiErrorRenderer(), (handler, status, nanos) -> observed.add(handler + " " + status));
         return server;
@@ -222,6 +234,50 @@ class HttpServerTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(plain.body()).hasSize(100_000);
+    }
+
+    @Test
+    void streamedBodyArrivesWholeInChunksAndIsCompressedWhenAccepted() throws Exception {
+        start();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            expected.append("line ").append(i).append('\n');
+        }
+        HttpResponse<String> plain = get("/stream");
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Transfer-Encoding")).contains("chunked");
+        assertThat(plain.body()).isEqualTo(expected.toString());
+        HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(uri("/stream"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+        }
+        // The connection stays usable after a streamed answer.
+        assertThat(get("/echo").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void uncompressedResponseIgnoresAcceptEncodingAndLeaksNoInternalHeader() throws Exception {
+        start();
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uri("/stream-raw"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(r.headers().map().keySet()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("strata"));
+        assertThat(r.body()).hasSize(100_000);
+    }
+
+    @Test
+    void streamFailingMidwayAbortsTheConnectionInsteadOfEndingNormally() throws Exception {
+        start();
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /stream-broken HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String received = readAll(s.getInputStream());
+            assertThat(received).startsWith("HTTP/1.1 200 OK");
+            assertThat(received).as("no terminating chunk").doesNotEndWith("\r\n0\r\n\r\n");
+        }
+        assertThat(get("/echo").statusCode()).isEqualTo(200);
     }
 
     @Test
