@@ -95,7 +95,7 @@ public final class StrataServer implements AutoCloseable {
         Router router = new Router();
         ApiRoutes.register(router, access, config.http().adminApi(), new BuildFacts(
                 build.version(), build.revision(), build.branch(), "", build.buildDate(), build.javaVersion()));
-        router.add(Route.of("/metrics", new MetricsHandler(metrics.registry()), HttpMethod.GET));
+        router.add(Route.of("/metrics", new MetricsHandler(metrics.registry()), HttpMethod.GET, HttpMethod.HEAD));
         addRemoteWriteAndRead(config, router, access, metrics);
         HttpServer http = HttpServer.start(
                 new HttpServerOptions(config.http().listenAddress(), config.http().port(),
