@@ -107,11 +107,17 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
         try {
             executor.execute(() -> {
-                Response response = processor.process(p.request());
-                if (response.stream() != null && !p.request().method().equals(HttpMethod.HEAD)) {
-                    stream(ctx, p, response);
+                Response response;
+                try {
+                    response = processor.process(p.request());
+                } catch (Throwable t) { // an Error from a handler must still answer, or the connection hangs
+                    response = processor.internalError(p.request(), t);
+                }
+                Response answer = response;
+                if (answer.stream() != null && !p.request().method().equals(HttpMethod.HEAD)) {
+                    stream(ctx, p, answer);
                 } else {
-                    ctx.executor().execute(() -> write(ctx, p, response));
+                    ctx.executor().execute(() -> write(ctx, p, answer));
                 }
             });
         } catch (RejectedExecutionException e) {

@@ -78,11 +78,16 @@ final class RequestProcessor {
         } catch (StrataException e) {
             return errors.render(path, ErrorCodes.statusOf(e.code()), ErrorCodes.errorTypeOf(e.code()), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-            log.error("request {} {} failed [errorId={}]", method, request.uri(), id, e);
-            return errors.render(path, 500, "internal",
-                    "internal server error [errorId=" + id + "]; the server log has the details");
+            return internalError(request, e);
         }
+    }
+
+    /** A 500 naming an error id; the stack trace goes to the log under the same id only. */
+    Response internalError(Request request, Throwable e) {
+        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        log.error("request {} {} failed [errorId={}]", request.method(), request.uri(), id, e);
+        return errors.render(request.path(), 500, "internal",
+                "internal server error [errorId=" + id + "]; the server log has the details");
     }
 
     Response tooLarge(OversizedRequest over) {

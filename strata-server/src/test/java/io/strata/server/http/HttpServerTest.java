@@ -54,6 +54,9 @@ class HttpServerTest {
                 .add(Route.of("/api/bug", r -> {
                     throw new IllegalStateException("secret internal detail");
                 }, GET))
+                .add(Route.of("/api/error", r -> {
+                    throw new AssertionError("an Error, not an Exception");
+                }, GET))
                 .add(Route.of("/api/unavailable", r -> {
                     throw new StrataException(ErrorCode.UNAVAILABLE, "disk full");
                 }, GET))
@@ -127,6 +130,15 @@ class HttpServerTest {
         assertThat(r.body()).matches("\\{\"status\":\"error\",\"errorType\":\"internal\",\"error\":\"internal server error "
                 + "\\[errorId=[0-9a-f]{8}]; the server log has the details\"}");
         assertThat(r.body()).doesNotContain("secret").doesNotContain("IllegalStateException").doesNotContain("at io.");
+    }
+
+    @Test
+    void errorThrownByAHandlerStillGetsAnAnswer() throws Exception {
+        start();
+        HttpResponse<String> r = get("/api/error");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).contains("internal server error [errorId=").doesNotContain("AssertionError");
+        assertThat(get("/echo").statusCode()).isEqualTo(200);
     }
 
     @Test
