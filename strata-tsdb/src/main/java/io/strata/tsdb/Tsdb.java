@@ -164,13 +164,19 @@ public final class Tsdb implements Storage {
 
     private void replay() throws IOException {
         long start = System.nanoTime();
-        WalReplay visitor = new WalReplay(head);
-        wal.replay(visitor);
+        int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+        WalReplay visitor = new WalReplay(head, threads);
+        try {
+            wal.replay(visitor);
+            visitor.finish();
+        } finally {
+            visitor.close();
+        }
         head.finishReplay();
         replaySeconds = (System.nanoTime() - start) / 1e9;
-        if (visitor.unknownSamples > 0) {
+        if (visitor.unknownSamples.get() > 0) {
             LOG.warn("WAL replay skipped {} samples of series it never saw created (a torn tail was repaired)",
-                    visitor.unknownSamples);
+                    visitor.unknownSamples.get());
         }
         LOG.info("replayed the WAL of {}: {} series records, {} samples, {} tombstones in {} s",
                 options.dataDir(), visitor.series, visitor.samples, visitor.tombstones,

@@ -44,6 +44,8 @@ public final class Head implements Queryable, AutoCloseable {
      */
     private final ReentrantReadWriteLock commitBarrier = new ReentrantReadWriteLock();
     private final Map<String, MetricMetadata> metadata = new ConcurrentHashMap<>();
+    /** Refs of series whose labels came back under another ref during replay; empty afterwards. */
+    private final ConcurrentHashMap<Long, HeadSeries> aliases = new ConcurrentHashMap<>();
 
     public Head(HeadOptions options, HeadLog log) throws IOException {
         this.options = options;
@@ -183,7 +185,6 @@ public final class Head implements Queryable, AutoCloseable {
         nextRef.accumulateAndGet(ref + 1, Math::max);
     }
 
-    private final ConcurrentHashMap<Long, HeadSeries> aliases = new ConcurrentHashMap<>();
 
     /**
      * Applies samples read from the WAL. Samples of unknown refs are counted and skipped (their
@@ -191,10 +192,11 @@ public final class Head implements Queryable, AutoCloseable {
      */
     public int replaySamples(long[] refs, long[] timestamps, double[] values, int n) {
         int unknown = 0;
-        HeadSeries last = null;
+        long newest = Long.MIN_VALUE;
+        long window = options.outOfOrderWindowMillis();
         for (int i = 0; i < n; i++) {
             long ref = refs[i];
-            HeadSeries s = last != null && last.ref == ref ? last : series.byRef(ref);
+            HeadSeries s = series.byRef(ref);
             if (s == null) {
                 s = aliases.get(ref);
                 if (s == null) {
@@ -202,14 +204,13 @@ public final class Head implements Queryable, AutoCloseable {
                     continue;
                 }
             }
-            last = s;
             synchronized (s) {
-                int verdict = s.appendLocked(timestamps[i], values[i], options.outOfOrderWindowMillis(), chunks, shape);
-                if (verdict == HeadSeries.ACCEPT) {
-                    noteMaxTime(timestamps[i]);
+                if (s.appendLocked(timestamps[i], values[i], window, chunks, shape) == HeadSeries.ACCEPT) {
+                    newest = Math.max(newest, timestamps[i]);
                 }
             }
         }
+        noteMaxTime(newest);
         return unknown;
     }
 

@@ -146,12 +146,12 @@ final class HeadSeries {
 
     private void appendInOrder(long t, double v, HeadChunkFiles chunks, ChunkShape shape) {
         if (open != null) {
-            if (t < shape.rangeEnd(open.minTime()) && open.append(t, v, shape.maxSamples(), shape.maxBytes())) {
+            if (open.append(t, v, shape.maxSamples(), shape.maxBytes())) {
                 return;
             }
             closeOpenChunk(chunks);
         }
-        open = new OpenChunk(t, v);
+        open = new OpenChunk(t, v, shape.rangeEnd(t));
     }
 
     /** Moves the open chunk to the closed list, i.e. off the heap. */
