@@ -34,6 +34,9 @@ public final class Head implements Queryable, AutoCloseable {
     final ChunkShape shape;
     final HeadMetrics metrics = new HeadMetrics();
     final OpenQueriers openQueriers = new OpenQueriers();
+    private static final long ID_MASK = 0xFFFF_FFFFL;
+    /** Random tag in bits 32..61 of external refs; see {@link #externalRef}. */
+    private final long refTag = (new java.security.SecureRandom().nextLong(1, 1L << 30)) << 32;
     private final AtomicLong nextRef = new AtomicLong(1);
     private final AtomicLong seriesCount = new AtomicLong();
     /** Newest sample timestamp ever applied. */
@@ -238,9 +241,26 @@ public final class Head implements Queryable, AutoCloseable {
         aliases.clear();
     }
 
-    /** Whether the head holds a live series with {@code ref} (for WAL checkpoint filters). */
+    /** Whether the head holds a live series with WAL ref {@code ref} (for WAL checkpoint filters). */
     public boolean hasSeries(long ref) {
         return series.byRef(ref) != null;
+    }
+
+    /**
+     * The ref handed to appender callers for series {@code id}: the id plus this head's random tag
+     * in the high bits, so a ref from another store or an earlier process is recognised as foreign
+     * without comparing labels on every sample.
+     */
+    long externalRef(long id) {
+        return refTag | id;
+    }
+
+    /** The series an external ref names, or null when it is foreign, stale or removed. */
+    HeadSeries byExternalRef(long ref) {
+        if ((ref & ~ID_MASK) != refTag) {
+            return null;
+        }
+        return series.byRef(ref & ID_MASK);
     }
 
     // ---- deletes ----
@@ -329,26 +349,18 @@ public final class Head implements Queryable, AutoCloseable {
         List<HeadSeries> idle = new ArrayList<>();
         series.forEach(s -> {
             synchronized (s) {
-                if (s.isIdleLocked() && s.maxTimeLocked() < before) {
+                if (s.tryRemoveLocked(before)) {
                     idle.add(s);
                 }
             }
         });
-        int removed = 0;
         for (HeadSeries s : idle) {
-            synchronized (s) {
-                if (!s.isIdleLocked() || s.maxTimeLocked() >= before || s.removedLocked()) {
-                    continue;
-                }
-                s.markRemovedLocked();
-            }
             series.remove(s);
             index.remove((int) s.ref, s.labels);
             seriesCount.decrementAndGet();
             metrics.seriesRemoved.increment();
-            removed++;
         }
-        return removed;
+        return idle.size();
     }
 
     // ---- statistics ----
