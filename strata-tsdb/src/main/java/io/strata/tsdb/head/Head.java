@@ -330,8 +330,8 @@ public final class Head implements Queryable, AutoCloseable {
 
     /**
      * Last step of a cut, once its blocks are readable: waits (bounded) for queriers that opened
-     * before the blocks were readable, drops the cut data, and removes series left with nothing and
-     * no sample at or after the boundary.
+     * before the blocks were readable, then drops the cut data. Series left empty stay until
+     * {@link #removeIdleSeries}.
      */
     public void finishCut(HeadCut cut, java.time.Duration readerWait) {
         openQueriers.awaitOlderThan(openQueriers.advanceEpoch(), cut.boundary(), readerWait);
@@ -341,7 +341,6 @@ public final class Head implements Queryable, AutoCloseable {
                 s.truncateLocked(p, cut.boundary(), chunks);
             }
         }
-        removeIdleSeries(cut.boundary());
     }
 
     /** Removes series with nothing in the head, no newer sample than {@code before}, and no appender. */
