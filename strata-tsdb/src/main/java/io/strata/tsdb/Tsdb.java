@@ -11,15 +11,18 @@ import io.strata.storage.Health;
 import io.strata.storage.Querier;
 import io.strata.storage.Storage;
 import io.strata.storage.merge.MergeQuerier;
-import io.strata.tsdb.block.Block;
-import io.strata.tsdb.block.BlockMeta;
 import io.strata.tsdb.block.BlockSeriesSource;
+import io.strata.tsdb.block.BlockSet;
 import io.strata.tsdb.block.BlockWriter;
+import io.strata.tsdb.compact.CompactionPlanner;
+import io.strata.tsdb.compact.Compactor;
 import io.strata.tsdb.head.Head;
 import io.strata.tsdb.head.HeadCut;
 import io.strata.tsdb.head.HeadMetrics;
 import io.strata.tsdb.head.HeadOptions;
 import io.strata.tsdb.head.HeadStats;
+import io.strata.tsdb.retention.Retention;
+import io.strata.tsdb.retention.RetentionPolicy;
 import io.strata.tsdb.wal.CheckpointFilter;
 import io.strata.tsdb.wal.SyncMode;
 import io.strata.tsdb.wal.Wal;
@@ -28,7 +31,6 @@ import io.strata.tsdb.wal.WalOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +80,9 @@ public final class Tsdb implements Storage {
     private final long blockMillis;
     private final Wal wal;
     private final Head head;
-    private final TsdbBlocks blocks;
+    private final BlockSet blocks;
+    private final Compactor compactor;
+    private final Retention retention;
     private final ReentrantLock maintenance = new ReentrantLock();
     private final ScheduledExecutorService background;
     private volatile boolean ready;
@@ -87,15 +91,21 @@ public final class Tsdb implements Storage {
     private final AtomicLong headCutFailures = new AtomicLong();
     private final AtomicLong blocksWritten = new AtomicLong();
     private final AtomicLong blocksDeleted = new AtomicLong();
+    private final AtomicLong compactions = new AtomicLong();
     private volatile double replaySeconds;
     private volatile String maintenanceProblem = "";
 
-    private Tsdb(TsdbOptions options, Wal wal, Head head, TsdbBlocks blocks) {
+    private Tsdb(TsdbOptions options, Wal wal, Head head, BlockSet blocks) {
         this.options = options;
         this.blockMillis = options.blockDuration().toMillis();
         this.wal = wal;
         this.head = head;
         this.blocks = blocks;
+        long retentionMillis = options.retention().toMillis();
+        // Compacted blocks grow to a tenth of retention at most, so retention frees space in steps.
+        this.compactor = new Compactor(options.files(), new CompactionPlanner(CompactionPlanner.exponentialRanges(
+                blockMillis, Math.min(retentionMillis / 10, Duration.ofDays(31).toMillis()))));
+        this.retention = new Retention(options.clock(), new RetentionPolicy(retentionMillis, options.retentionSizeBytes()));
         this.background = options.backgroundWork()
                 ? Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "strata-tsdb-maintenance");
@@ -116,11 +126,10 @@ public final class Tsdb implements Storage {
         Path dir = options.dataDir();
         Wal wal = null;
         Head head = null;
-        TsdbBlocks blocks = null;
+        BlockSet blocks = null;
         try {
             options.files().createDirectories(dir);
-            blocks = new TsdbBlocks(dir.resolve(BLOCKS_DIR), options.files());
-            blocks.load();
+            blocks = BlockSet.open(dir.resolve(BLOCKS_DIR), options.files());
             wal = Wal.open(dir.resolve(WAL_DIR), walOptions(options), options.files(), options.clock());
             head = new Head(headOptions(options), new WalHeadLog(wal));
             Tsdb tsdb = new Tsdb(options, wal, head, blocks);
@@ -216,20 +225,22 @@ public final class Tsdb implements Storage {
         return head.appender();
     }
 
-    /** The head first, then the blocks newest first: on equal timestamps the head's sample wins. */
+    /**
+     * The head merged with the blocks. On equal timestamps the head's sample wins, then the block
+     * that sorts first (see {@link BlockSet#querier}).
+     */
     @Override
     public Querier querier(long minTime, long maxTime) {
         // The head querier registers before the block list is read: see Head.finishCut.
         Querier headQuerier = head.querier(minTime, maxTime);
-        List<Querier> all = new ArrayList<>();
-        all.add(headQuerier);
+        Querier blockQuerier;
         try {
-            all.addAll(blocks.queriers(minTime, maxTime));
+            blockQuerier = blocks.querier(minTime, maxTime);
         } catch (RuntimeException e) {
             headQuerier.close();
             throw e;
         }
-        return MergeQuerier.of(all);
+        return MergeQuerier.of(List.of(headQuerier, blockQuerier));
     }
 
     @Override
@@ -256,7 +267,12 @@ public final class Tsdb implements Storage {
         maintenance.lock();
         try {
             head.delete(matchers, minTime, maxTime);
-            blocks.delete(matchers, minTime, maxTime);
+            try {
+                blocks.addTombstones(matchers, minTime, maxTime);
+            } catch (IOException e) {
+                throw new StrataException(ErrorCode.UNAVAILABLE, "cannot write block tombstones in "
+                        + blocks.directory() + ": " + e.getMessage(), e);
+            }
         } finally {
             maintenance.unlock();
         }
@@ -350,11 +366,31 @@ public final class Tsdb implements Storage {
                 long boundary = Math.max(alignUp(keepFrom), Math.floorDiv(min, blockMillis) * blockMillis + blockMillis);
                 cut(boundary, true);
             }
-            long minValid = options.clock().millis() - options.retention().toMillis();
-            blocksDeleted.addAndGet(blocks.applyRetention(minValid, options.retentionSizeBytes()));
+            try {
+                compactions.addAndGet(compactor.compact(blocks));
+            } catch (IOException e) {
+                throw new StrataException(ErrorCode.UNAVAILABLE, "block compaction in " + blocks.directory()
+                        + " failed: " + e.getMessage(), e);
+            }
+            blocksDeleted.addAndGet(retention.apply(blocks, walBytes()).size());
         } finally {
             maintenance.unlock();
         }
+    }
+
+    /** Bytes of the WAL, counted against the size retention as Prometheus counts them. */
+    private long walBytes() {
+        long total = 0;
+        try {
+            for (Path p : options.files().list(wal.directory())) {
+                if (!java.nio.file.Files.isDirectory(p)) {
+                    total += options.files().size(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot measure the WAL in {}: {}", wal.directory(), e.toString());
+        }
+        return total;
     }
 
     private long alignUp(long t) {
@@ -391,11 +427,11 @@ public final class Tsdb implements Storage {
             try {
                 for (long start : cut.rangeStarts()) {
                     HeadCut.RangeSeries range = cut.range(start);
-                    BlockMeta meta = BlockWriter.write(blocks.directory(), start, start + blockMillis,
-                            new RangeSource(range), options.files());
-                    blocks.add(Block.open(blocks.directory().resolve(meta.id()), options.files()));
+                    BlockWriter.write(blocks.directory(), start, start + blockMillis, new RangeSource(range),
+                            options.files());
                     blocksWritten.incrementAndGet();
                 }
+                blocks.reload();
             } catch (IOException | RuntimeException e) {
                 headCutFailures.incrementAndGet();
                 LOG.warn("cannot write blocks for the head before {}; the head keeps the data and the cut is retried",
@@ -479,8 +515,8 @@ public final class Tsdb implements Storage {
         return new TsdbMetrics(head.numSeries(), memory.chunkCount(), memory.heapBytes(), memory.mappedChunkBytes(),
                 h.samplesAppended(), rejected, h.rejectedAtCommit(), h.commits(), h.failedCommits(),
                 h.seriesCreated(), h.seriesRemoved(), w.fsyncs(), w.fsyncNanosTotal() / 1e9, w.fsyncFailures(),
-                w.writeFailures(), w.bytesWritten(), headCuts.get(), headCutFailures.get(), blocksWritten.get(), 0,
-                blocksDeleted.get(), blocks.all().size(), blocks.sizeBytes(), replaySeconds);
+                w.writeFailures(), w.bytesWritten(), headCuts.get(), headCutFailures.get(), blocksWritten.get(),
+                compactions.get(), blocksDeleted.get(), blocks.blocks().size(), blocks.sizeBytes(), replaySeconds);
     }
 
     /** The head, for the server's status pages and for tests. */
