@@ -192,6 +192,9 @@ public final class Head implements Queryable, AutoCloseable {
     /**
      * Applies samples read from the WAL. Samples of unknown refs are counted and skipped (their
      * series record was lost with a torn segment); the count is returned.
+     *
+     * <p>Only for start-up, before the head is shared: it takes no series locks, so the caller must
+     * feed each series from one thread and publish the result (a thread join) before anyone reads.
      */
     public int replaySamples(long[] refs, long[] timestamps, double[] values, int n) {
         int unknown = 0;
@@ -207,10 +210,10 @@ public final class Head implements Queryable, AutoCloseable {
                     continue;
                 }
             }
-            synchronized (s) {
-                if (s.appendLocked(timestamps[i], values[i], window, chunks, shape) == HeadSeries.ACCEPT) {
-                    newest = Math.max(newest, timestamps[i]);
-                }
+            // No lock: replay runs before the head is shared, and each series is fed by one thread
+            // (WalReplay partitions by ref); joining the workers publishes their writes.
+            if (s.appendLocked(timestamps[i], values[i], window, chunks, shape) == HeadSeries.ACCEPT) {
+                newest = Math.max(newest, timestamps[i]);
             }
         }
         noteMaxTime(newest);
