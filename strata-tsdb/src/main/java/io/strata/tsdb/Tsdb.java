@@ -86,6 +86,8 @@ public final class Tsdb implements Storage {
     private final ReentrantLock maintenance = new ReentrantLock();
     private final ScheduledExecutorService background;
     private volatile boolean ready;
+    private volatile String replayFailure;
+    private final java.util.concurrent.CompletableFuture<Void> readiness = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean closed;
     private final AtomicLong headCuts = new AtomicLong();
     private final AtomicLong headCutFailures = new AtomicLong();
@@ -123,6 +125,29 @@ public final class Tsdb implements Storage {
      *     WAL is damaged beyond a torn tail (the message names the file and offset)
      */
     public static Tsdb open(TsdbOptions options) {
+        Tsdb tsdb = openInBackground(options);
+        try {
+            tsdb.awaitReady(Duration.ofDays(1));
+        } catch (RuntimeException e) {
+            try {
+                tsdb.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return tsdb;
+    }
+
+    /**
+     * Like {@link #open}, but returns as soon as the files are open and replays the WAL on a
+     * thread named {@code strata-tsdb-wal-replay}, so a server can answer health checks meanwhile.
+     * Until {@link #awaitReady} returns, {@link #health()} is unready ("replaying the WAL") and
+     * {@link #appender()} and {@link #querier} throw {@code UNAVAILABLE}.
+     *
+     * @throws StrataException {@code UNAVAILABLE} when the data directory or the WAL cannot be opened
+     */
+    public static Tsdb openInBackground(TsdbOptions options) {
         Path dir = options.dataDir();
         Wal wal = null;
         Head head = null;
@@ -132,16 +157,61 @@ public final class Tsdb implements Storage {
             blocks = BlockSet.open(dir.resolve(BLOCKS_DIR), options.files());
             wal = Wal.open(dir.resolve(WAL_DIR), walOptions(options), options.files(), options.clock());
             head = new Head(headOptions(options), new WalHeadLog(wal));
-            Tsdb tsdb = new Tsdb(options, wal, head, blocks);
-            tsdb.replay();
-            tsdb.start();
-            return tsdb;
         } catch (IOException | RuntimeException e) {
             closeQuietly(e, wal, head, blocks);
             if (e instanceof StrataException se) {
                 throw se;
             }
             throw new StrataException(ErrorCode.UNAVAILABLE, "cannot open the TSDB in " + dir + ": " + e.getMessage(), e);
+        }
+        Tsdb tsdb = new Tsdb(options, wal, head, blocks);
+        Thread replayer = new Thread(tsdb::replayAndStart, "strata-tsdb-wal-replay");
+        replayer.setDaemon(true);
+        replayer.start();
+        return tsdb;
+    }
+
+    private void replayAndStart() {
+        try {
+            replay();
+            start();
+            ready = true;
+            readiness.complete(null);
+        } catch (IOException | RuntimeException e) {
+            String message = "cannot replay the WAL in " + options.dataDir().resolve(WAL_DIR) + ": " + e.getMessage();
+            replayFailure = message;
+            readiness.completeExceptionally(e instanceof StrataException se ? se
+                    : new StrataException(ErrorCode.UNAVAILABLE, message, e));
+        }
+    }
+
+    /**
+     * Waits until the WAL replay of {@link #openInBackground} is done.
+     *
+     * @throws StrataException {@code UNAVAILABLE} when the replay failed or did not finish in time
+     */
+    public void awaitReady(Duration timeout) {
+        try {
+            readiness.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof StrataException se ? se
+                    : new StrataException(ErrorCode.UNAVAILABLE, e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StrataException(ErrorCode.UNAVAILABLE, "the WAL replay in " + options.dataDir()
+                    + " did not finish within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataException(ErrorCode.CANCELED, "interrupted while waiting for the WAL replay", e);
+        }
+    }
+
+    private void requireReady() {
+        if (closed) {
+            throw new StrataException(ErrorCode.UNAVAILABLE, "the TSDB in " + options.dataDir() + " is closed");
+        }
+        if (!ready) {
+            throw new StrataException(ErrorCode.UNAVAILABLE, replayFailure != null ? replayFailure
+                    : "the TSDB in " + options.dataDir() + " is still replaying its WAL; retry shortly");
         }
     }
 
@@ -190,7 +260,6 @@ public final class Tsdb implements Storage {
         LOG.info("replayed the WAL of {}: {} series records, {} samples, {} tombstones in {} s",
                 options.dataDir(), visitor.series, visitor.samples, visitor.tombstones,
                 String.format(java.util.Locale.ROOT, "%.2f", replaySeconds));
-        ready = true;
     }
 
     private void start() {
@@ -215,13 +284,11 @@ public final class Tsdb implements Storage {
     /**
      * A new appender for one batch. See {@link io.strata.tsdb.head.HeadAppender}.
      *
-     * @throws StrataException {@code UNAVAILABLE} when the TSDB is closed
+     * @throws StrataException {@code UNAVAILABLE} when the TSDB is closed or still replaying its WAL
      */
     @Override
     public Appender appender() {
-        if (closed) {
-            throw new StrataException(ErrorCode.UNAVAILABLE, "the TSDB in " + options.dataDir() + " is closed");
-        }
+        requireReady();
         return head.appender();
     }
 
@@ -231,6 +298,7 @@ public final class Tsdb implements Storage {
      */
     @Override
     public Querier querier(long minTime, long maxTime) {
+        requireReady();
         // The head querier registers before the block list is read: see Head.finishCut.
         Querier headQuerier = head.querier(minTime, maxTime);
         Querier blockQuerier;
@@ -264,6 +332,7 @@ public final class Tsdb implements Storage {
         if (minTime > maxTime) {
             throw new StrataException(ErrorCode.BAD_DATA, "delete range start " + minTime + " is after its end " + maxTime);
         }
+        requireReady();
         maintenance.lock();
         try {
             head.delete(matchers, minTime, maxTime);
@@ -285,6 +354,7 @@ public final class Tsdb implements Storage {
      */
     @Override
     public void flushHead() {
+        requireReady();
         maintenance.lock();
         try {
             long held = head.heldMaxTime();
@@ -299,6 +369,7 @@ public final class Tsdb implements Storage {
 
     @Override
     public CardinalityStats cardinality(int topN) {
+        requireReady();
         return HeadStats.cardinality(head, topN);
     }
 
@@ -306,6 +377,9 @@ public final class Tsdb implements Storage {
     public Health health() {
         if (closed) {
             return Health.unready("the TSDB in " + options.dataDir() + " is closed");
+        }
+        if (replayFailure != null) {
+            return Health.unready(replayFailure);
         }
         if (!ready) {
             return Health.unready("replaying the WAL in " + options.dataDir().resolve(WAL_DIR));
@@ -323,6 +397,13 @@ public final class Tsdb implements Storage {
             return;
         }
         closed = true;
+        if (!readiness.isDone()) {
+            try {
+                readiness.get(10, TimeUnit.MINUTES); // the replay writes into what we are about to close
+            } catch (Exception e) {
+                LOG.debug("closing after a failed or slow WAL replay: {}", e.toString());
+            }
+        }
         if (background != null) {
             background.shutdownNow();
             try {
@@ -353,7 +434,7 @@ public final class Tsdb implements Storage {
     public void runMaintenance() {
         maintenance.lock();
         try {
-            if (closed) {
+            if (closed || !ready) {
                 return;
             }
             long min = head.minTime();

@@ -171,6 +171,44 @@ class TsdbTest {
     }
 
     @Test
+    void openInBackgroundBecomesReadyAfterReplay() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            appendRange(db, UP_A, NOW - HOUR, 1000, 3000);
+        }
+        Tsdb db = Tsdb.openInBackground(options(dir, clock).build());
+        try {
+            db.awaitReady(java.time.Duration.ofMinutes(1));
+            assertThat(db.health()).isEqualTo(io.strata.storage.Health.READY);
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(3000);
+        } finally {
+            db.close();
+        }
+        assertThat(db.health().ready()).isFalse();
+        assertThatThrownBy(db::appender).isInstanceOf(StrataException.class);
+    }
+
+    @Test
+    void damagedWalFailsTheOpenNamingTheFile() throws Exception {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            for (int i = 0; i < 20; i++) {
+                appendRange(db, series("up", "job", "j" + i), NOW - HOUR, 1000, 100);
+            }
+        }
+        Path segment;
+        try (var files = java.nio.file.Files.list(dir.resolve("wal"))) {
+            segment = files.filter(p -> p.getFileName().toString().matches("\\d+")).sorted().findFirst().orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+        for (int i = bytes.length / 3; i < bytes.length / 3 + 64; i++) {
+            bytes[i] ^= (byte) 0x5a;
+        }
+        java.nio.file.Files.write(segment, bytes);
+        assertThatThrownBy(() -> Tsdb.open(options(dir, clock).build()))
+                .isInstanceOf(StrataException.class)
+                .hasMessageContaining(segment.getFileName().toString());
+    }
+
+    @Test
     void cardinalityCountsHeadSeriesAndLabels() {
         try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
             appendRange(db, UP_A, NOW - MINUTE, 1000, 3);
