@@ -153,6 +153,9 @@ class TsdbTest {
             Map<Labels, List<String>> visible = readAll(db, UP);
             assertThat(visible.get(UP_A)).hasSize(5);
             assertThat(visible).doesNotContainKey(UP_B);
+            try (io.strata.storage.Querier q = db.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
+                assertThat(q.labelValues("job", 0, List.of())).as("the failed batch's new series").containsExactly("a");
+            }
             files.full = false;
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
                 try {

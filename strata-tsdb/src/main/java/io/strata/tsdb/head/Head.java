@@ -107,6 +107,18 @@ public final class Head implements Queryable, AutoCloseable {
         return metadata;
     }
 
+    /**
+     * Adds a series to the index when its first sample is applied, so series of a batch that
+     * failed or was rolled back never show in label APIs. Called under the series' lock (or during
+     * replay by the series' only writer).
+     */
+    void indexOnFirstSample(HeadSeries s) {
+        if (!s.indexed) {
+            s.indexed = true;
+            index.add((int) s.ref, s.labels);
+        }
+    }
+
     void noteMaxTime(long t) {
         long cur = maxTime.get();
         while (t > cur && !maxTime.compareAndSet(cur, t)) {
@@ -162,7 +174,6 @@ public final class Head implements Queryable, AutoCloseable {
                     + "; restart the server to renumber series");
         }
         HeadSeries s = new HeadSeries(ref, labels);
-        index.add((int) ref, labels);
         seriesCount.incrementAndGet();
         metrics.seriesCreated.increment();
         return s;
@@ -214,6 +225,7 @@ public final class Head implements Queryable, AutoCloseable {
             // (WalReplay partitions by ref); joining the workers publishes their writes.
             if (s.appendLocked(timestamps[i], values[i], window, chunks, shape) == HeadSeries.ACCEPT) {
                 newest = Math.max(newest, timestamps[i]);
+                indexOnFirstSample(s);
             }
         }
         noteMaxTime(newest);
@@ -358,7 +370,9 @@ public final class Head implements Queryable, AutoCloseable {
         });
         for (HeadSeries s : idle) {
             series.remove(s);
-            index.remove((int) s.ref, s.labels);
+            if (s.indexed) {
+                index.remove((int) s.ref, s.labels);
+            }
             seriesCount.decrementAndGet();
             metrics.seriesRemoved.increment();
         }

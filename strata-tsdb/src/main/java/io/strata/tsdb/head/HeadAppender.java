@@ -235,6 +235,7 @@ public final class HeadAppender implements Appender {
                     if (verdict == HeadSeries.ACCEPT) {
                         accepted++;
                         newest = Math.max(newest, b.timestamps[end]);
+                        head.indexOnFirstSample(s);
                     } else if (verdict != HeadSeries.ALREADY_STORED) {
                         lost++;
                     }

@@ -58,6 +58,8 @@ final class HeadSeries {
     /** Set (volatile, through REMOVED) when the series leaves the registry. */
     @SuppressWarnings("unused") // accessed through REMOVED
     private boolean removed;
+    /** Whether the series is in the head index; set with its first applied sample, under the lock. */
+    boolean indexed;
     /** Whether a SERIES record for this ref is in the WAL; set after the write succeeded. */
     volatile boolean walLogged;
 
