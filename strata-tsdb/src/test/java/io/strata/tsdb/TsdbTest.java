@@ -212,6 +212,39 @@ class TsdbTest {
     }
 
     @Test
+    void alwaysSyncModeFsyncsBeforeCommitReturns() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).walSyncMode(TsdbOptions.WalSyncMode.ALWAYS)
+                .walSyncInterval(java.time.Duration.ofHours(1)).build())) {
+            long before = db.metrics().walFsyncs();
+            for (int i = 0; i < 3; i++) {
+                appendRange(db, UP_A, NOW - 10 * MINUTE + i, 1, 1);
+                assertThat(db.metrics().walFsyncs()).as("fsyncs after commit %d", i).isGreaterThanOrEqualTo(before + i + 1);
+            }
+        }
+    }
+
+    @Test
+    void metricsCountAppendsRejectionsAndSeries() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            appendRange(db, UP_A, NOW - 10 * MINUTE, MINUTE, 5);
+            Appender app = db.appender();
+            assertThat(app.append(0, UP_A, NOW - 20 * MINUTE, 1)).isEqualTo(AppendStatus.OUT_OF_ORDER);
+            assertThat(app.append(0, UP_A, NOW + 20 * MINUTE, 1)).isEqualTo(AppendStatus.TOO_FAR_IN_FUTURE);
+            app.commit();
+            TsdbMetrics m = db.metrics();
+            assertThat(m.samplesAppended()).isEqualTo(5);
+            assertThat(m.rejectedSamples()).containsEntry(AppendStatus.OUT_OF_ORDER, 1L)
+                    .containsEntry(AppendStatus.TOO_FAR_IN_FUTURE, 1L).doesNotContainKey(AppendStatus.OK);
+            assertThat(m.headSeries()).isEqualTo(1);
+            assertThat(m.seriesCreated()).isEqualTo(1);
+            assertThat(m.headChunks()).isEqualTo(1);
+            assertThat(m.headHeapBytes()).isPositive();
+            assertThat(m.walBytesWritten()).isPositive();
+            assertThat(m.commits()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void cardinalityCountsHeadSeriesAndLabels() {
         try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
             appendRange(db, UP_A, NOW - MINUTE, 1000, 3);
