@@ -95,8 +95,24 @@ public final class BitReader {
         return (raw << (64 - count)) >> (64 - count);
     }
 
-    /** Counts and consumes up to {@code max} one-bits, stopping after the first zero bit. */
+    /**
+     * Counts and consumes up to {@code max} (at most 56) one-bits, and the zero bit that ends
+     * them when fewer than {@code max}.
+     */
     public int readUnaryOnes(int max) {
+        long byteIndex = position >>> 3;
+        if (limit - position >= max && byteIndex + 8 <= byteLimit) {
+            long window = segment.get(LONG_BE, byteIndex) << (position & 7);
+            int ones = Long.numberOfLeadingZeros(~window);
+            if (ones >= max) {
+                position += max;
+                return max;
+            }
+            if (limit - position > ones) {
+                position += ones + 1;
+                return ones;
+            }
+        }
         int ones = 0;
         while (ones < max && readBit() == 1) {
             ones++;

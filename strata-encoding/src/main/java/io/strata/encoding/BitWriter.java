@@ -1,5 +1,8 @@
 package io.strata.encoding;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,11 +13,16 @@ import java.util.Arrays;
  * stream while writing continues (the open head chunk relies on this). Not thread-safe.
  */
 public final class BitWriter {
+    private static final VarHandle LONG_BE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** Spare bytes past the last bit so that a 64-bit store never needs a bounds special case. */
+    private static final int SLACK = 8;
+
     private byte[] buffer;
     private long bitLength;
 
     public BitWriter(int initialCapacityBytes) {
-        buffer = new byte[Math.max(1, initialCapacityBytes)];
+        buffer = new byte[Math.max(1, initialCapacityBytes) + SLACK];
     }
 
     /** Appends the low {@code count} bits of {@code value}, highest of them first; count is 0..64. */
@@ -23,17 +31,20 @@ public final class BitWriter {
             return;
         }
         ensureCapacity((int) ((bitLength + count + 7) >>> 3));
-        long bits = count == 64 ? value : value & ((1L << count) - 1);
-        int remaining = count;
-        while (remaining > 0) {
-            int index = (int) (bitLength >>> 3);
-            int free = 8 - (int) (bitLength & 7);
-            int take = Math.min(free, remaining);
-            int chunk = (int) (bits >>> (remaining - take)) & ((1 << take) - 1);
-            buffer[index] |= (byte) (chunk << (free - take));
-            remaining -= take;
-            bitLength += take;
+        int used = (int) (bitLength & 7);
+        int index = (int) (bitLength >>> 3);
+        if (count + used <= 64) {
+            // One big-endian 64-bit OR: the bytes after the last bit are still zero.
+            long aligned = value << (64 - count) >>> used;
+            LONG_BE.set(buffer, index, (long) LONG_BE.get(buffer, index) | aligned);
+        } else {
+            // More than 64 - used bits: the high part fills this word, the rest the next byte.
+            int low = count + used - 64;
+            long high = (value >>> low) << (64 - (count - low)) >>> used;
+            LONG_BE.set(buffer, index, (long) LONG_BE.get(buffer, index) | high);
+            buffer[index + 8] |= (byte) (value << (8 - low));
         }
+        bitLength += count;
     }
 
     public void writeBit(boolean bit) {
@@ -73,9 +84,9 @@ public final class BitWriter {
     }
 
     private void ensureCapacity(int bytes) {
-        if (bytes > buffer.length) {
+        if (bytes + SLACK > buffer.length) {
             // Grow by half: open chunks grow a few bytes at a time and most stay small.
-            int newLength = Math.max(bytes, buffer.length + (buffer.length >>> 1) + 8);
+            int newLength = Math.max(bytes + SLACK, buffer.length + (buffer.length >>> 1) + 8);
             buffer = Arrays.copyOf(buffer, newLength);
         }
     }

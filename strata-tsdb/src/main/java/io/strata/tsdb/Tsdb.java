@@ -11,15 +11,18 @@ import io.strata.storage.Health;
 import io.strata.storage.Querier;
 import io.strata.storage.Storage;
 import io.strata.storage.merge.MergeQuerier;
-import io.strata.tsdb.block.Block;
-import io.strata.tsdb.block.BlockMeta;
 import io.strata.tsdb.block.BlockSeriesSource;
+import io.strata.tsdb.block.BlockSet;
 import io.strata.tsdb.block.BlockWriter;
+import io.strata.tsdb.compact.CompactionPlanner;
+import io.strata.tsdb.compact.Compactor;
 import io.strata.tsdb.head.Head;
 import io.strata.tsdb.head.HeadCut;
 import io.strata.tsdb.head.HeadMetrics;
 import io.strata.tsdb.head.HeadOptions;
 import io.strata.tsdb.head.HeadStats;
+import io.strata.tsdb.retention.Retention;
+import io.strata.tsdb.retention.RetentionPolicy;
 import io.strata.tsdb.wal.CheckpointFilter;
 import io.strata.tsdb.wal.SyncMode;
 import io.strata.tsdb.wal.Wal;
@@ -28,7 +31,6 @@ import io.strata.tsdb.wal.WalOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,24 +80,34 @@ public final class Tsdb implements Storage {
     private final long blockMillis;
     private final Wal wal;
     private final Head head;
-    private final TsdbBlocks blocks;
+    private final BlockSet blocks;
+    private final Compactor compactor;
+    private final Retention retention;
     private final ReentrantLock maintenance = new ReentrantLock();
     private final ScheduledExecutorService background;
     private volatile boolean ready;
+    private volatile String replayFailure;
+    private final java.util.concurrent.CompletableFuture<Void> readiness = new java.util.concurrent.CompletableFuture<>();
     private volatile boolean closed;
     private final AtomicLong headCuts = new AtomicLong();
     private final AtomicLong headCutFailures = new AtomicLong();
     private final AtomicLong blocksWritten = new AtomicLong();
     private final AtomicLong blocksDeleted = new AtomicLong();
+    private final AtomicLong compactions = new AtomicLong();
     private volatile double replaySeconds;
     private volatile String maintenanceProblem = "";
 
-    private Tsdb(TsdbOptions options, Wal wal, Head head, TsdbBlocks blocks) {
+    private Tsdb(TsdbOptions options, Wal wal, Head head, BlockSet blocks) {
         this.options = options;
         this.blockMillis = options.blockDuration().toMillis();
         this.wal = wal;
         this.head = head;
         this.blocks = blocks;
+        long retentionMillis = options.retention().toMillis();
+        // Compacted blocks grow to a tenth of retention at most, so retention frees space in steps.
+        this.compactor = new Compactor(options.files(), new CompactionPlanner(CompactionPlanner.exponentialRanges(
+                blockMillis, Math.min(retentionMillis / 10, Duration.ofDays(31).toMillis()))));
+        this.retention = new Retention(options.clock(), new RetentionPolicy(retentionMillis, options.retentionSizeBytes()));
         this.background = options.backgroundWork()
                 ? Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "strata-tsdb-maintenance");
@@ -113,26 +125,93 @@ public final class Tsdb implements Storage {
      *     WAL is damaged beyond a torn tail (the message names the file and offset)
      */
     public static Tsdb open(TsdbOptions options) {
+        Tsdb tsdb = openInBackground(options);
+        try {
+            tsdb.awaitReady(Duration.ofDays(1));
+        } catch (RuntimeException e) {
+            try {
+                tsdb.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return tsdb;
+    }
+
+    /**
+     * Like {@link #open}, but returns as soon as the files are open and replays the WAL on a
+     * thread named {@code strata-tsdb-wal-replay}, so a server can answer health checks meanwhile.
+     * Until {@link #awaitReady} returns, {@link #health()} is unready ("replaying the WAL") and
+     * {@link #appender()} and {@link #querier} throw {@code UNAVAILABLE}.
+     *
+     * @throws StrataException {@code UNAVAILABLE} when the data directory or the WAL cannot be opened
+     */
+    public static Tsdb openInBackground(TsdbOptions options) {
         Path dir = options.dataDir();
         Wal wal = null;
         Head head = null;
-        TsdbBlocks blocks = null;
+        BlockSet blocks = null;
         try {
             options.files().createDirectories(dir);
-            blocks = new TsdbBlocks(dir.resolve(BLOCKS_DIR), options.files());
-            blocks.load();
+            blocks = BlockSet.open(dir.resolve(BLOCKS_DIR), options.files());
             wal = Wal.open(dir.resolve(WAL_DIR), walOptions(options), options.files(), options.clock());
             head = new Head(headOptions(options), new WalHeadLog(wal));
-            Tsdb tsdb = new Tsdb(options, wal, head, blocks);
-            tsdb.replay();
-            tsdb.start();
-            return tsdb;
         } catch (IOException | RuntimeException e) {
             closeQuietly(e, wal, head, blocks);
             if (e instanceof StrataException se) {
                 throw se;
             }
             throw new StrataException(ErrorCode.UNAVAILABLE, "cannot open the TSDB in " + dir + ": " + e.getMessage(), e);
+        }
+        Tsdb tsdb = new Tsdb(options, wal, head, blocks);
+        Thread replayer = new Thread(tsdb::replayAndStart, "strata-tsdb-wal-replay");
+        replayer.setDaemon(true);
+        replayer.start();
+        return tsdb;
+    }
+
+    private void replayAndStart() {
+        try {
+            replay();
+            start();
+            ready = true;
+            readiness.complete(null);
+        } catch (IOException | RuntimeException e) {
+            String message = "cannot replay the WAL in " + options.dataDir().resolve(WAL_DIR) + ": " + e.getMessage();
+            replayFailure = message;
+            readiness.completeExceptionally(e instanceof StrataException se ? se
+                    : new StrataException(ErrorCode.UNAVAILABLE, message, e));
+        }
+    }
+
+    /**
+     * Waits until the WAL replay of {@link #openInBackground} is done.
+     *
+     * @throws StrataException {@code UNAVAILABLE} when the replay failed or did not finish in time
+     */
+    public void awaitReady(Duration timeout) {
+        try {
+            readiness.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof StrataException se ? se
+                    : new StrataException(ErrorCode.UNAVAILABLE, e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StrataException(ErrorCode.UNAVAILABLE, "the WAL replay in " + options.dataDir()
+                    + " did not finish within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StrataException(ErrorCode.CANCELED, "interrupted while waiting for the WAL replay", e);
+        }
+    }
+
+    private void requireReady() {
+        if (closed) {
+            throw new StrataException(ErrorCode.UNAVAILABLE, "the TSDB in " + options.dataDir() + " is closed");
+        }
+        if (!ready) {
+            throw new StrataException(ErrorCode.UNAVAILABLE, replayFailure != null ? replayFailure
+                    : "the TSDB in " + options.dataDir() + " is still replaying its WAL; retry shortly");
         }
     }
 
@@ -164,18 +243,23 @@ public final class Tsdb implements Storage {
 
     private void replay() throws IOException {
         long start = System.nanoTime();
-        WalReplay visitor = new WalReplay(head);
-        wal.replay(visitor);
+        int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+        WalReplay visitor = new WalReplay(head, threads);
+        try {
+            wal.replay(visitor);
+            visitor.finish();
+        } finally {
+            visitor.close();
+        }
         head.finishReplay();
         replaySeconds = (System.nanoTime() - start) / 1e9;
-        if (visitor.unknownSamples > 0) {
+        if (visitor.unknownSamples.get() > 0) {
             LOG.warn("WAL replay skipped {} samples of series it never saw created (a torn tail was repaired)",
-                    visitor.unknownSamples);
+                    visitor.unknownSamples.get());
         }
         LOG.info("replayed the WAL of {}: {} series records, {} samples, {} tombstones in {} s",
                 options.dataDir(), visitor.series, visitor.samples, visitor.tombstones,
                 String.format(java.util.Locale.ROOT, "%.2f", replaySeconds));
-        ready = true;
     }
 
     private void start() {
@@ -200,30 +284,31 @@ public final class Tsdb implements Storage {
     /**
      * A new appender for one batch. See {@link io.strata.tsdb.head.HeadAppender}.
      *
-     * @throws StrataException {@code UNAVAILABLE} when the TSDB is closed
+     * @throws StrataException {@code UNAVAILABLE} when the TSDB is closed or still replaying its WAL
      */
     @Override
     public Appender appender() {
-        if (closed) {
-            throw new StrataException(ErrorCode.UNAVAILABLE, "the TSDB in " + options.dataDir() + " is closed");
-        }
+        requireReady();
         return head.appender();
     }
 
-    /** The head first, then the blocks newest first: on equal timestamps the head's sample wins. */
+    /**
+     * The head merged with the blocks. On equal timestamps the head's sample wins, then the block
+     * that sorts first (see {@link BlockSet#querier}).
+     */
     @Override
     public Querier querier(long minTime, long maxTime) {
+        requireReady();
         // The head querier registers before the block list is read: see Head.finishCut.
         Querier headQuerier = head.querier(minTime, maxTime);
-        List<Querier> all = new ArrayList<>();
-        all.add(headQuerier);
+        Querier blockQuerier;
         try {
-            all.addAll(blocks.queriers(minTime, maxTime));
+            blockQuerier = blocks.querier(minTime, maxTime);
         } catch (RuntimeException e) {
             headQuerier.close();
             throw e;
         }
-        return MergeQuerier.of(all);
+        return MergeQuerier.of(List.of(headQuerier, blockQuerier));
     }
 
     @Override
@@ -247,10 +332,16 @@ public final class Tsdb implements Storage {
         if (minTime > maxTime) {
             throw new StrataException(ErrorCode.BAD_DATA, "delete range start " + minTime + " is after its end " + maxTime);
         }
+        requireReady();
         maintenance.lock();
         try {
             head.delete(matchers, minTime, maxTime);
-            blocks.delete(matchers, minTime, maxTime);
+            try {
+                blocks.addTombstones(matchers, minTime, maxTime);
+            } catch (IOException e) {
+                throw new StrataException(ErrorCode.UNAVAILABLE, "cannot write block tombstones in "
+                        + blocks.directory() + ": " + e.getMessage(), e);
+            }
         } finally {
             maintenance.unlock();
         }
@@ -263,6 +354,7 @@ public final class Tsdb implements Storage {
      */
     @Override
     public void flushHead() {
+        requireReady();
         maintenance.lock();
         try {
             long held = head.heldMaxTime();
@@ -277,6 +369,7 @@ public final class Tsdb implements Storage {
 
     @Override
     public CardinalityStats cardinality(int topN) {
+        requireReady();
         return HeadStats.cardinality(head, topN);
     }
 
@@ -284,6 +377,9 @@ public final class Tsdb implements Storage {
     public Health health() {
         if (closed) {
             return Health.unready("the TSDB in " + options.dataDir() + " is closed");
+        }
+        if (replayFailure != null) {
+            return Health.unready(replayFailure);
         }
         if (!ready) {
             return Health.unready("replaying the WAL in " + options.dataDir().resolve(WAL_DIR));
@@ -301,6 +397,13 @@ public final class Tsdb implements Storage {
             return;
         }
         closed = true;
+        if (!readiness.isDone()) {
+            try {
+                readiness.get(10, TimeUnit.MINUTES); // the replay writes into what we are about to close
+            } catch (Exception e) {
+                LOG.debug("closing after a failed or slow WAL replay: {}", e.toString());
+            }
+        }
         if (background != null) {
             background.shutdownNow();
             try {
@@ -331,7 +434,7 @@ public final class Tsdb implements Storage {
     public void runMaintenance() {
         maintenance.lock();
         try {
-            if (closed) {
+            if (closed || !ready) {
                 return;
             }
             long min = head.minTime();
@@ -344,11 +447,31 @@ public final class Tsdb implements Storage {
                 long boundary = Math.max(alignUp(keepFrom), Math.floorDiv(min, blockMillis) * blockMillis + blockMillis);
                 cut(boundary, true);
             }
-            long minValid = options.clock().millis() - options.retention().toMillis();
-            blocksDeleted.addAndGet(blocks.applyRetention(minValid, options.retentionSizeBytes()));
+            try {
+                compactions.addAndGet(compactor.compact(blocks));
+            } catch (IOException e) {
+                throw new StrataException(ErrorCode.UNAVAILABLE, "block compaction in " + blocks.directory()
+                        + " failed: " + e.getMessage(), e);
+            }
+            blocksDeleted.addAndGet(retention.apply(blocks, walBytes()).size());
         } finally {
             maintenance.unlock();
         }
+    }
+
+    /** Bytes of the WAL, counted against the size retention as Prometheus counts them. */
+    private long walBytes() {
+        long total = 0;
+        try {
+            for (Path p : options.files().list(wal.directory())) {
+                if (!java.nio.file.Files.isDirectory(p)) {
+                    total += options.files().size(p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot measure the WAL in {}: {}", wal.directory(), e.toString());
+        }
+        return total;
     }
 
     private long alignUp(long t) {
@@ -385,11 +508,11 @@ public final class Tsdb implements Storage {
             try {
                 for (long start : cut.rangeStarts()) {
                     HeadCut.RangeSeries range = cut.range(start);
-                    BlockMeta meta = BlockWriter.write(blocks.directory(), start, start + blockMillis,
-                            new RangeSource(range), options.files());
-                    blocks.add(Block.open(blocks.directory().resolve(meta.id()), options.files()));
+                    BlockWriter.write(blocks.directory(), start, start + blockMillis, new RangeSource(range),
+                            options.files());
                     blocksWritten.incrementAndGet();
                 }
+                blocks.reload();
             } catch (IOException | RuntimeException e) {
                 headCutFailures.incrementAndGet();
                 LOG.warn("cannot write blocks for the head before {}; the head keeps the data and the cut is retried",
@@ -473,8 +596,8 @@ public final class Tsdb implements Storage {
         return new TsdbMetrics(head.numSeries(), memory.chunkCount(), memory.heapBytes(), memory.mappedChunkBytes(),
                 h.samplesAppended(), rejected, h.rejectedAtCommit(), h.commits(), h.failedCommits(),
                 h.seriesCreated(), h.seriesRemoved(), w.fsyncs(), w.fsyncNanosTotal() / 1e9, w.fsyncFailures(),
-                w.writeFailures(), w.bytesWritten(), headCuts.get(), headCutFailures.get(), blocksWritten.get(), 0,
-                blocksDeleted.get(), blocks.all().size(), blocks.sizeBytes(), replaySeconds);
+                w.writeFailures(), w.bytesWritten(), headCuts.get(), headCutFailures.get(), blocksWritten.get(),
+                compactions.get(), blocksDeleted.get(), blocks.blocks().size(), blocks.sizeBytes(), replaySeconds);
     }
 
     /** The head, for the server's status pages and for tests. */

@@ -98,7 +98,8 @@ class TsdbTest {
             db.runMaintenance();
             // The head keeps at most 1.5 block durations; the rest is in 2h blocks.
             assertThat(db.head().heldMaxTime() - db.head().minTime()).isLessThanOrEqualTo(3 * HOUR);
-            assertThat(db.metrics().blockCount()).isGreaterThanOrEqualTo(22);
+            assertThat(db.metrics().blocksWritten()).isGreaterThanOrEqualTo(22);
+            assertThat(db.metrics().compactions()).as("2h blocks merged into longer ones").isPositive();
             assertThat(readAll(db, UP)).isEqualTo(before);
         }
         try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
@@ -152,6 +153,9 @@ class TsdbTest {
             Map<Labels, List<String>> visible = readAll(db, UP);
             assertThat(visible.get(UP_A)).hasSize(5);
             assertThat(visible).doesNotContainKey(UP_B);
+            try (io.strata.storage.Querier q = db.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
+                assertThat(q.labelValues("job", 0, List.of())).as("the failed batch's new series").containsExactly("a");
+            }
             files.full = false;
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
                 try {
@@ -166,6 +170,77 @@ class TsdbTest {
         try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
             assertThat(readAll(db, UP).get(UP_A)).hasSize(5);
             assertThat(readAll(db, UP).get(UP_B)).hasSize(1);
+        }
+    }
+
+    @Test
+    void openInBackgroundBecomesReadyAfterReplay() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            appendRange(db, UP_A, NOW - HOUR, 1000, 3000);
+        }
+        Tsdb db = Tsdb.openInBackground(options(dir, clock).build());
+        try {
+            db.awaitReady(java.time.Duration.ofMinutes(1));
+            assertThat(db.health()).isEqualTo(io.strata.storage.Health.READY);
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(3000);
+        } finally {
+            db.close();
+        }
+        assertThat(db.health().ready()).isFalse();
+        assertThatThrownBy(db::appender).isInstanceOf(StrataException.class);
+    }
+
+    @Test
+    void damagedWalFailsTheOpenNamingTheFile() throws Exception {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            for (int i = 0; i < 20; i++) {
+                appendRange(db, series("up", "job", "j" + i), NOW - HOUR, 1000, 100);
+            }
+        }
+        Path segment;
+        try (var files = java.nio.file.Files.list(dir.resolve("wal"))) {
+            segment = files.filter(p -> p.getFileName().toString().matches("\\d+")).sorted().findFirst().orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+        for (int i = bytes.length / 3; i < bytes.length / 3 + 64; i++) {
+            bytes[i] ^= (byte) 0x5a;
+        }
+        java.nio.file.Files.write(segment, bytes);
+        assertThatThrownBy(() -> Tsdb.open(options(dir, clock).build()))
+                .isInstanceOf(StrataException.class)
+                .hasMessageContaining(segment.getFileName().toString());
+    }
+
+    @Test
+    void alwaysSyncModeFsyncsBeforeCommitReturns() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).walSyncMode(TsdbOptions.WalSyncMode.ALWAYS)
+                .walSyncInterval(java.time.Duration.ofHours(1)).build())) {
+            long before = db.metrics().walFsyncs();
+            for (int i = 0; i < 3; i++) {
+                appendRange(db, UP_A, NOW - 10 * MINUTE + i, 1, 1);
+                assertThat(db.metrics().walFsyncs()).as("fsyncs after commit %d", i).isGreaterThanOrEqualTo(before + i + 1);
+            }
+        }
+    }
+
+    @Test
+    void metricsCountAppendsRejectionsAndSeries() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            appendRange(db, UP_A, NOW - 10 * MINUTE, MINUTE, 5);
+            Appender app = db.appender();
+            assertThat(app.append(0, UP_A, NOW - 20 * MINUTE, 1)).isEqualTo(AppendStatus.OUT_OF_ORDER);
+            assertThat(app.append(0, UP_A, NOW + 20 * MINUTE, 1)).isEqualTo(AppendStatus.TOO_FAR_IN_FUTURE);
+            app.commit();
+            TsdbMetrics m = db.metrics();
+            assertThat(m.samplesAppended()).isEqualTo(5);
+            assertThat(m.rejectedSamples()).containsEntry(AppendStatus.OUT_OF_ORDER, 1L)
+                    .containsEntry(AppendStatus.TOO_FAR_IN_FUTURE, 1L).doesNotContainKey(AppendStatus.OK);
+            assertThat(m.headSeries()).isEqualTo(1);
+            assertThat(m.seriesCreated()).isEqualTo(1);
+            assertThat(m.headChunks()).isEqualTo(1);
+            assertThat(m.headHeapBytes()).isPositive();
+            assertThat(m.walBytesWritten()).isPositive();
+            assertThat(m.commits()).isEqualTo(1);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.strata.encoding.chunk;
 
+import io.strata.encoding.ByteInput;
 import io.strata.encoding.CorruptChunkException;
 import io.strata.storage.SampleCursor;
 import java.lang.foreign.MemorySegment;
@@ -14,6 +15,8 @@ import java.lang.foreign.MemorySegment;
  * {@link CorruptChunkException} rather than as out-of-order samples.
  */
 final class ChunkCursor implements SampleCursor {
+    private final ChunkHeader header = new ChunkHeader();
+    private final ByteInput headerInput = new ByteInput();
     private final XorStreamReader xor = new XorStreamReader();
     /** Created on first use: most cursors over open chunks never need it. */
     private PackedChunkReader packed;
@@ -26,8 +29,14 @@ final class ChunkCursor implements SampleCursor {
     private double value;
     private boolean exhausted;
 
-    /** Positions before the first sample of a chunk whose header has been parsed into {@code header}. */
-    ChunkCursor resetFinished(MemorySegment data, ChunkHeader header) {
+    /** The header of the chunk last given to {@link #resetFinished}. */
+    ChunkHeader header() {
+        return header;
+    }
+
+    /** Parses the chunk at offset 0 of {@code data} and positions before its first sample. */
+    ChunkCursor resetFinished(MemorySegment data) {
+        header.parse(data, headerInput);
         isPacked = header.encoding == ChunkFormat.PACKED_V1;
         if (isPacked) {
             if (packed == null) {

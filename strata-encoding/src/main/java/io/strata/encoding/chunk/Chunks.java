@@ -27,9 +27,8 @@ public final class Chunks {
      * it); {@code reuse} is recycled when it is a cursor from this class.
      */
     public static SampleCursor cursor(MemorySegment chunk, SampleCursor reuse) {
-        ChunkHeader header = parse(chunk);
         ChunkCursor cursor = reuse instanceof ChunkCursor c ? c : new ChunkCursor();
-        return cursor.resetFinished(chunk, header);
+        return cursor.resetFinished(chunk);
     }
 
     public static SampleCursor cursor(byte[] chunk, SampleCursor reuse) {
@@ -64,10 +63,9 @@ public final class Chunks {
         int crcOffset = header.crcOffset();
         int stored = chunk.get(INT_LE, crcOffset);
         int computed = Crc32c.of(chunk, 0, crcOffset);
-        ChunkCursor cursor = new ChunkCursor().resetFinished(chunk, header);
         CorruptChunkException decodeError = null;
         try {
-            checkSamples(cursor, header);
+            checkSamples(new ChunkCursor().resetFinished(chunk), header);
         } catch (CorruptChunkException e) {
             decodeError = e;
         }

@@ -3,7 +3,6 @@ package io.strata.encoding.chunk;
 import io.strata.encoding.BitWriter;
 import io.strata.encoding.ByteSink;
 import io.strata.encoding.Varints;
-import java.util.Arrays;
 
 /**
  * Writes a column of signed integers with the cheapest of four coders, decided from exact costs:
@@ -53,11 +52,14 @@ final class IntColumnWriter {
             mapped = new long[count];
             sorted = new long[count];
         }
+        min = count == 0 ? 0 : Long.MAX_VALUE;
+        long max = count == 0 ? 0 : Long.MIN_VALUE;
+        for (int i = from; i < to; i++) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
         System.arraycopy(values, from, sorted, 0, count);
-        Arrays.sort(sorted, 0, count);
-        min = count == 0 ? 0 : sorted[0];
-        long max = count == 0 ? 0 : sorted[count - 1];
-        long median = count == 0 ? 0 : sorted[count / 2];
+        long median = count == 0 ? 0 : select(sorted, count, count / 2);
 
         coder = CENTERED;
         center = 0;
@@ -99,6 +101,42 @@ final class IntColumnWriter {
             costBits = sparseCost;
         }
         return this;
+    }
+
+    /** The {@code k}-th smallest of {@code a[0, n)} (Hoare's quickselect; reorders {@code a}). */
+    static long select(long[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            // Median of three as the pivot keeps sorted and constant columns linear.
+            int mid = (lo + hi) >>> 1;
+            long pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
     }
 
     private long centeredCost(long c, int count) {

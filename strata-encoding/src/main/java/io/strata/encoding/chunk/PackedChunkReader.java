@@ -37,8 +37,9 @@ final class PackedChunkReader {
     private long firstBits;
     private int scale;
     private int transform;
-    private long anchor;
-    private long secondAnchor;
+    private final long[] anchors = new long[3];
+    /** Order of differences of the decimal column; the running first and second differences. */
+    private int order;
     private long divisor;
     private int exceptionsLeft;
     private long nextException;
@@ -47,6 +48,7 @@ final class PackedChunkReader {
     private int decimalIndex;
     private long decimal;
     private long decimalDelta;
+    private long decimalDeltaOfDelta;
     private double value;
 
     void reset(MemorySegment data, ChunkHeader header) {
@@ -126,12 +128,12 @@ final class PackedChunkReader {
     private void readDecimalParams() {
         long at = params.offset();
         scale = params.readUnsignedByte();
-        if (scale > DecimalValues.MAX_SCALE) {
+        if (scale > DecimalValues.MAX_SCALE && scale != PackedValueEncoder.RAW_BITS_SCALE) {
             throw new CorruptChunkException("decimal scale " + scale + " above "
                     + DecimalValues.MAX_SCALE, at);
         }
         transform = params.readUnsignedByte();
-        if (transform > PackedValueEncoder.LEVEL) {
+        if (transform >= PackedValueEncoder.TRANSFORMS) {
             throw new CorruptChunkException("unknown decimal transform " + transform, at + 1);
         }
         exceptionsLeft = (int) params.readUnsignedVarint("exception count", 0, numSamples);
@@ -144,16 +146,13 @@ final class PackedChunkReader {
         lastException = -1;
         loadNextException();
         int decimals = numSamples - exceptionsLeft - (nextException >= 0 ? 1 : 0);
-        anchor = transform != PackedValueEncoder.LEVEL && decimals > 0 ? params.readSignedVarint() : 0;
-        secondAnchor = transform == PackedValueEncoder.DELTA_OF_DELTA && decimals > 1
-                ? params.readSignedVarint() : 0;
+        order = PackedValueEncoder.order(transform);
+        int anchorCount = Math.min(order, decimals);
+        for (int i = 0; i < anchorCount; i++) {
+            anchors[i] = params.readSignedVarint();
+        }
         divisor = params.readUnsignedVarint("decimal divisor", 1, Long.MAX_VALUE);
-        int coded = switch (transform) {
-            case PackedValueEncoder.DELTA -> decimals - 1;
-            case PackedValueEncoder.DELTA_OF_DELTA -> decimals - 2;
-            default -> decimals;
-        };
-        valueColumn.readParams(params, Math.max(0, coded));
+        valueColumn.readParams(params, Math.max(0, decimals - anchorCount));
         decimalIndex = 0;
     }
 
@@ -230,26 +229,44 @@ final class PackedChunkReader {
                     loadNextException();
                     return Double.longBitsToDouble(bits);
                 }
-                return DecimalValues.decode(nextDecimal(), scale);
+                long integer = nextDecimal();
+                return scale == PackedValueEncoder.RAW_BITS_SCALE ? Double.longBitsToDouble(integer)
+                        : DecimalValues.decode(integer, scale);
             }
         }
     }
 
+    /**
+     * The next integer of the decimal column: the anchors rebuild the first {@code order}
+     * values, then each coded residue is added to the highest running difference and carried
+     * down to the value.
+     */
     private long nextDecimal() {
         int j = decimalIndex++;
-        switch (transform) {
-            case PackedValueEncoder.DELTA -> decimal = j == 0 ? anchor
-                    : decimal + valueColumn.next(valueBits) * divisor;
-            case PackedValueEncoder.DELTA_OF_DELTA -> {
-                if (j == 0) {
-                    decimal = anchor;
-                } else {
-                    decimalDelta = j == 1 ? secondAnchor
-                            : decimalDelta + valueColumn.next(valueBits) * divisor;
-                    decimal += decimalDelta;
-                }
+        if (order == 0) {
+            decimal = valueColumn.next(valueBits) * divisor;
+            return decimal;
+        }
+        if (j == 0) {
+            decimal = anchors[0];
+            return decimal;
+        }
+        long top = j < order ? anchors[j] : valueColumn.next(valueBits) * divisor;
+        switch (order) {
+            case 1 -> decimal += top;
+            case 2 -> {
+                decimalDelta = j == 1 ? top : decimalDelta + top;
+                decimal += decimalDelta;
             }
-            default -> decimal = anchor + valueColumn.next(valueBits) * divisor;
+            default -> {
+                if (j == 1) {
+                    decimalDelta = top;
+                } else {
+                    decimalDeltaOfDelta = j == 2 ? top : decimalDeltaOfDelta + top;
+                    decimalDelta += decimalDeltaOfDelta;
+                }
+                decimal += decimalDelta;
+            }
         }
         return decimal;
     }

@@ -10,8 +10,8 @@ import io.strata.encoding.Varints;
  * <ul>
  *   <li>{@link #CONSTANT}: every value has the same bits; 8 bytes for the whole chunk;
  *   <li>{@link #DECIMAL}: values are short decimals {@code n / 10^scale} (see
- *       {@link DecimalValues}); the integers {@code n} go through a transform (delta, delta of
- *       delta, or offset from the minimum), are divided by their greatest common divisor (memory
+ *       {@link DecimalValues}); the integers {@code n} go through a transform (themselves, or
+ *       their first, second or third differences), are divided by their greatest common divisor (memory
  *       gauges move in pages of 4096 bytes) and are written by an {@link IntColumnWriter}.
  *       Samples that are not such decimals at the chosen scale (NaN, the stale marker,
  *       infinities, -0.0, long fractions) are stored raw as exceptions, so one stale marker
@@ -28,14 +28,37 @@ final class PackedValueEncoder {
     static final int XOR = 2;
     static final int SPLIT = 3;
 
+    /**
+     * The scale byte that marks decimal-mode integers as the doubles' raw bits: for floats that
+     * move by small steps (a sum of latencies), whose bits as integers have small deltas even
+     * though the values are not short decimals.
+     */
+    static final int RAW_BITS_SCALE = 0xFF;
+
     /** Bits of a double's mantissa; the sign and exponent are the 12 bits above them. */
     static final int MANTISSA_BITS = 52;
 
+    /** Transforms: which order of differences the column holds (ids are format, not order). */
     static final int DELTA = 0;
     static final int DELTA_OF_DELTA = 1;
     static final int LEVEL = 2;
+    /** Third differences: smooth counters (a rate that drifts) leave the smallest residue. */
+    static final int DELTA_3 = 3;
+    static final int TRANSFORMS = 4;
+
+    /** The order of differences of transform {@code t}: the number of anchors it stores. */
+    static int order(int t) {
+        return switch (t) {
+            case DELTA -> 1;
+            case DELTA_OF_DELTA -> 2;
+            case LEVEL -> 0;
+            default -> 3;
+        };
+    }
 
     private final DecimalCandidate decimal = new DecimalCandidate();
+    private final DecimalCandidate rawBits = new DecimalCandidate();
+    private boolean usingRawBits;
     private final BitWriter xorBits = new BitWriter(64);
     private final XorValueWriter xorWriter = new XorValueWriter();
     private final IntColumnWriter exponentColumn = new IntColumnWriter();
@@ -50,6 +73,7 @@ final class PackedValueEncoder {
     PackedValueEncoder choose(double[] values, int n) {
         this.values = values;
         this.n = n;
+        usingRawBits = false;
         if (isConstant(values, n)) {
             mode = CONSTANT;
             return this;
@@ -66,8 +90,16 @@ final class PackedValueEncoder {
             mode = SPLIT;
             bestCost = splitCost;
         }
+        rawBits.buildRawBits(values, n);
+        boolean useRawBits = rawBits.costBits() < bestCost;
+        if (useRawBits) {
+            bestCost = rawBits.costBits();
+        }
         if (chooseDecimal(bestCost)) {
             mode = DECIMAL;
+        } else if (useRawBits) {
+            mode = DECIMAL;
+            usingRawBits = true;
         }
         return this;
     }
@@ -77,7 +109,7 @@ final class PackedValueEncoder {
             case CONSTANT -> 8 + 64;
             case XOR -> 8 + 64 + xorBits.bitLength();
             case SPLIT -> chooseSplit();
-            default -> 8 + decimal.costBits();
+            default -> 8 + (usingRawBits ? rawBits : decimal).costBits();
         };
     }
 
@@ -90,7 +122,7 @@ final class PackedValueEncoder {
                 copyBits(xorBits, bits);
             }
             case SPLIT -> writeSplit(params, bits);
-            default -> decimal.write(params, bits);
+            default -> (usingRawBits ? rawBits : decimal).write(params, bits);
         }
     }
 
@@ -186,39 +218,73 @@ final class PackedValueEncoder {
         }
     }
 
+    /**
+     * Greatest common divisor of the magnitudes (Stein's binary algorithm: shifts and
+     * subtractions instead of the slow 64-bit division of Euclid's). Arguments stay below 2^62
+     * in magnitude here (decimal integers are below 2^53, their deltas of deltas below 2^55).
+     */
     static long gcd(long a, long b) {
         a = Math.abs(a);
         b = Math.abs(b);
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
+        if (a == 0) {
+            return b;
         }
-        return a;
+        if (b == 0) {
+            return a;
+        }
+        int shift = Long.numberOfTrailingZeros(a | b);
+        a >>>= Long.numberOfTrailingZeros(a);
+        while (b != 0) {
+            b >>>= Long.numberOfTrailingZeros(b);
+            if (a > b) {
+                long t = a;
+                a = b;
+                b = t;
+            }
+            b -= a;
+        }
+        return a << shift;
     }
 
     /** One way of writing the values as decimals at one scale: the cheapest transform for it. */
     private static final class DecimalCandidate {
         private final ByteSink exceptions = new ByteSink(16);
         private final IntColumnWriter column = new IntColumnWriter();
-        private final long[][] transformed = new long[3][];
+        private final long[][] transformed = new long[TRANSFORMS][];
+        private final long[] anchors = new long[3];
+        private int anchorCount;
         private long[] ints = new long[0];
         private int scale;
         private int exceptionCount;
         private int transform;
-        private long anchor;
-        private long secondAnchor;
         private long divisor;
         private int count;
         private long costBits;
 
-        void build(double[] values, int[] scales, long[] mantissas, int n, int scale) {
+        private void ensureCapacity(int n) {
             if (ints.length < n) {
                 ints = new long[n];
-                for (int t = 0; t < 3; t++) {
+                for (int t = 0; t < TRANSFORMS; t++) {
                     transformed[t] = new long[n];
                 }
             }
+        }
+
+        /** The integers are the doubles' raw bits ({@link #RAW_BITS_SCALE}); no exceptions. */
+        void buildRawBits(double[] values, int n) {
+            ensureCapacity(n);
+            scale = RAW_BITS_SCALE;
+            exceptions.reset();
+            exceptionCount = 0;
+            for (int i = 0; i < n; i++) {
+                ints[i] = Double.doubleToRawLongBits(values[i]);
+            }
+            count = n;
+            chooseTransform(n);
+        }
+
+        void build(double[] values, int[] scales, long[] mantissas, int n, int scale) {
+            ensureCapacity(n);
             this.scale = scale;
             exceptions.reset();
             exceptionCount = 0;
@@ -243,9 +309,13 @@ final class PackedValueEncoder {
                 }
             }
             count = m;
+            chooseTransform(m);
+        }
+
+        private void chooseTransform(int m) {
             long fixedBits = 8L * (2 + Varints.sizeOfUnsigned(exceptionCount) + exceptions.length());
             costBits = Long.MAX_VALUE;
-            for (int t = DELTA; t <= LEVEL; t++) {
+            for (int t = 0; t < TRANSFORMS; t++) {
                 long cost = fixedBits + prepare(t, m);
                 if (cost < costBits) {
                     costBits = cost;
@@ -257,52 +327,45 @@ final class PackedValueEncoder {
 
         /** Fills the column for transform {@code t}; returns its cost in bits beyond the fixed part. */
         private long prepare(int t, int m) {
+            int order = order(t);
             long[] out = transformed[t];
-            int len = 0;
-            long first = m > 0 ? ints[0] : 0;
-            long second = m > 1 ? ints[1] - ints[0] : 0;
-            switch (t) {
-                case DELTA -> {
-                    for (int i = 1; i < m; i++) {
-                        out[len++] = ints[i] - ints[i - 1];
-                    }
-                }
-                case DELTA_OF_DELTA -> {
-                    for (int i = 2; i < m; i++) {
-                        out[len++] = (ints[i] - ints[i - 1]) - (ints[i - 1] - ints[i - 2]);
-                    }
-                }
-                default -> {
-                    System.arraycopy(ints, 0, out, 0, m);
-                    len = m;
+            System.arraycopy(ints, 0, out, 0, m);
+            // Differences of increasing order in place; the first `order` entries become the
+            // anchors: x0, then the first delta, then the first delta of delta.
+            for (int o = 1; o <= order; o++) {
+                for (int i = m - 1; i >= o; i--) {
+                    out[i] -= out[i - 1];
                 }
             }
+            int anchors = Math.min(order, m);
+            anchorCount = anchors;
+            System.arraycopy(out, 0, this.anchors, 0, anchors);
+            int len = m - anchors;
             long g = 0;
-            for (int i = 0; i < len && g != 1; i++) {
-                g = gcd(g, out[i]);
+            for (int i = anchors; i < m && g != 1; i++) {
+                if (out[i] == Long.MIN_VALUE) {
+                    // Only raw bits reach it; its magnitude has no long, so no common divisor.
+                    g = 1;
+                } else if (g == 0 || out[i] % g != 0) {
+                    // The divisor rarely changes once found; one remainder is cheaper than a gcd.
+                    g = gcd(g, out[i]);
+                }
             }
             if (g == 0) {
                 g = 1;
             }
             if (g != 1) {
-                for (int i = 0; i < len; i++) {
+                for (int i = anchors; i < m; i++) {
                     out[i] /= g;
                 }
             }
-            anchor = first;
-            secondAnchor = second;
             divisor = g;
-            column.choose(out, 0, len);
-            return 8L * (anchorBytes(t, m) + Varints.sizeOfUnsigned(g)) + column.costBits();
-        }
-
-        private int anchorBytes(int t, int m) {
-            return switch (t) {
-                case DELTA -> m > 0 ? Varints.sizeOfSigned(anchor) : 0;
-                case DELTA_OF_DELTA -> (m > 0 ? Varints.sizeOfSigned(anchor) : 0)
-                        + (m > 1 ? Varints.sizeOfSigned(secondAnchor) : 0);
-                default -> 0;
-            };
+            column.choose(out, anchors, anchors + len);
+            int anchorBytes = 0;
+            for (int i = 0; i < anchors; i++) {
+                anchorBytes += Varints.sizeOfSigned(this.anchors[i]);
+            }
+            return 8L * (anchorBytes + Varints.sizeOfUnsigned(g)) + column.costBits();
         }
 
         long costBits() {
@@ -314,11 +377,8 @@ final class PackedValueEncoder {
             params.writeByte(transform);
             params.writeUnsignedVarint(exceptionCount);
             params.writeBytes(exceptions.buffer(), 0, exceptions.length());
-            if (transform != LEVEL && count > 0) {
-                params.writeSignedVarint(anchor);
-            }
-            if (transform == DELTA_OF_DELTA && count > 1) {
-                params.writeSignedVarint(secondAnchor);
+            for (int i = 0; i < anchorCount; i++) {
+                params.writeSignedVarint(anchors[i]);
             }
             params.writeUnsignedVarint(divisor);
             column.write(params, bits);

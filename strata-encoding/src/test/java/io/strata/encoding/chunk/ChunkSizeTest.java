@@ -3,6 +3,7 @@ package io.strata.encoding.chunk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ChunkSizeTest {
     /** 2 hours at 10 s: one chunk per series per block. */
     private static final int SAMPLES = 720;
-    private static final int SERIES_PER_SHAPE = 200;
+    private static final int SERIES_PER_SHAPE = 100;
 
     /**
      * Share of each shape among a node_exporter's series (about 560 on a 4-CPU host with three
@@ -68,19 +69,54 @@ class ChunkSizeTest {
         Chunks.verify(java.lang.foreign.MemorySegment.ofArray(chunk));
     }
 
-    @Test
-    void printsBytesPerSampleForEveryShape() {
-        for (int jitter : new int[] {0, 2, 25}) {
-            double mix = 0;
-            StringBuilder line = new StringBuilder("jitter +-" + jitter + " ms:");
-            for (SampleShapes shape : SampleShapes.values()) {
-                double b = bytesPerSample(shape, jitter);
-                mix += b * NODE_EXPORTER_MIX.get(shape);
-                line.append(String.format(java.util.Locale.ROOT, " %s=%.3f", shape, b));
-            }
-            line.append(String.format(java.util.Locale.ROOT, " | mix=%.3f", mix));
-            System.out.println(line);
+    static double mix(Map<SampleShapes, Double> bytesPerSample) {
+        double mix = 0;
+        for (SampleShapes shape : SampleShapes.values()) {
+            mix += bytesPerSample.get(shape) * NODE_EXPORTER_MIX.get(shape);
         }
-        assertThat(true).isTrue();
+        return mix;
+    }
+
+    static Map<SampleShapes, Double> measure(int jitter) {
+        Map<SampleShapes, Double> sizes = new EnumMap<>(SampleShapes.class);
+        StringBuilder line = new StringBuilder("bytes/sample, jitter +-" + jitter + " ms:");
+        for (SampleShapes shape : SampleShapes.values()) {
+            sizes.put(shape, bytesPerSample(shape, jitter));
+            line.append(String.format(Locale.ROOT, " %s=%.3f", shape, sizes.get(shape)));
+        }
+        line.append(String.format(Locale.ROOT, " | node_exporter mix=%.3f", mix(sizes)));
+        System.out.println(line);
+        return sizes;
+    }
+
+    /**
+     * Upper bounds, a little above what this encoder achieves, per shape for timestamps exactly
+     * on the 10 s grid (what Prometheus's timestamp alignment produces) and with +-2 ms jitter.
+     */
+    private static final Map<SampleShapes, double[]> BOUNDS = new EnumMap<>(Map.of(
+            SampleShapes.CONSTANT, new double[] {0.05, 0.36},
+            SampleShapes.SLOW_COUNTER, new double[] {0.10, 0.40},
+            SampleShapes.INT_COUNTER, new double[] {1.22, 1.55},
+            SampleShapes.CENTI_COUNTER, new double[] {0.95, 1.25},
+            SampleShapes.DECIMAL_GAUGE, new double[] {0.92, 1.21},
+            SampleShapes.PAGE_GAUGE, new double[] {1.43, 1.74},
+            SampleShapes.INT_GAUGE, new double[] {1.30, 1.58},
+            SampleShapes.DURATION_SECONDS, new double[] {2.72, 3.05},
+            SampleShapes.RANDOM_DOUBLE, new double[] {6.96, 7.26}));
+
+    @Test
+    void staysUnderTheMeasuredBytesPerSampleForEveryShape() {
+        int[] jitters = {0, 2};
+        for (int j = 0; j < jitters.length; j++) {
+            Map<SampleShapes, Double> sizes = measure(jitters[j]);
+            for (SampleShapes shape : SampleShapes.values()) {
+                assertThat(sizes.get(shape)).as("%s, jitter %d", shape, jitters[j])
+                        .isLessThanOrEqualTo(BOUNDS.get(shape)[j]);
+            }
+            if (jitters[j] == 0) {
+                assertThat(mix(sizes)).as("node_exporter mix on the grid").isLessThanOrEqualTo(1.0);
+            }
+        }
+        measure(25);
     }
 }

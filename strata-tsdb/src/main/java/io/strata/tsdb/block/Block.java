@@ -225,17 +225,26 @@ public final class Block implements Queryable, AutoCloseable {
         }
     }
 
-    /** Closes the block and deletes its directory once the last reader is gone. */
+    /**
+     * Closes the block and deletes its directory once the last reader is gone: renamed aside first
+     * (so a crash mid-way leaves a directory start-up removes), then removed.
+     */
     void closeAndDelete() {
-        arena.afterClose(() -> {
-            try {
-                files.deleteRecursively(dir);
-            } catch (IOException e) {
-                // Start-up retries: a leftover block whose sources are covered is deleted again.
-                LOG.warn("could not delete block directory {}: {}", dir, e.toString());
-            }
-        });
+        arena.afterClose(() -> deleteDirectory(files, dir));
         close();
+    }
+
+    /** Deletes a block directory that nothing has open, crash-safely; failures are logged, not thrown. */
+    static void deleteDirectory(StorageFiles files, Path dir) {
+        Path aside = dir.resolveSibling(dir.getFileName() + BlockFiles.DELETING_SUFFIX);
+        try {
+            files.rename(dir, aside);
+            files.fsyncDirectory(dir.getParent());
+            files.deleteRecursively(aside);
+        } catch (IOException e) {
+            // Start-up retries: a .deleting directory, or a block whose sources another covers, is removed then.
+            LOG.warn("could not delete block directory {}: {}", dir, e.toString());
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ package io.strata.tsdb.block;
  *     chunks                          chunk records (docs/format/block.md)
  *     tombstones                      deleted time ranges per series (docs/format/block.md)
  *   01JD6Q7Z3K8V0000000000000B.tmp/  a block being written; removed at start-up
+ *   01JD6Q7Z3K8V0000000000000C.deleting/  a block being deleted; removed at start-up
  * </pre>
  */
 public final class BlockFiles {
@@ -25,6 +26,12 @@ public final class BlockFiles {
 
     /** Suffix of a directory under construction; a crash leaves it behind and start-up deletes it. */
     public static final String TMP_SUFFIX = ".tmp";
+
+    /**
+     * Suffix a block directory is renamed to before its files are deleted, so a crash in the middle
+     * of the deletion leaves a directory start-up removes instead of a block with files missing.
+     */
+    public static final String DELETING_SUFFIX = ".deleting";
 
     /** Suffix of a file being rewritten (tombstones) before it atomically replaces the old one. */
     public static final String REWRITE_SUFFIX = ".new";

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class BlockMetaFile {
     public static final int VERSION = 1;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // Trailing garbage after the object means the file was damaged or concatenated.
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final String CHECKSUM = "checksum";
 
     private BlockMetaFile() {}

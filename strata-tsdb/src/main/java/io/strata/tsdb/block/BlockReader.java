@@ -1,6 +1,8 @@
 package io.strata.tsdb.block;
 
+import io.strata.storage.SampleCursor;
 import io.strata.tsdb.index.IndexReader;
+import io.strata.tsdb.index.SeriesDecoder;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,6 +34,28 @@ public final class BlockReader implements AutoCloseable {
 
     public Tombstones tombstones() {
         return tombstones;
+    }
+
+    /**
+     * A cursor over every sample of the series {@code decoder} (from {@link #index()}) is on,
+     * without the samples this reader's tombstones delete; {@code reuse} is recycled when it came
+     * from here. Compaction reads series this way when it must re-encode them.
+     */
+    public SampleCursor cursor(SeriesDecoder decoder, SampleCursor reuse) {
+        int n = decoder.chunkCount();
+        long[] offsets = new long[n];
+        int[] lengths = new int[n];
+        long[] mins = new long[n];
+        long[] maxs = new long[n];
+        for (int i = 0; i < n; i++) {
+            offsets[i] = decoder.chunkOffset(i);
+            lengths[i] = decoder.chunkLength(i);
+            mins[i] = decoder.chunkMinTime(i);
+            maxs[i] = decoder.chunkMaxTime(i);
+        }
+        BlockSeries series = new BlockSeries(null, block.chunks(), offsets, lengths, mins, maxs, Long.MIN_VALUE,
+                Long.MAX_VALUE, tombstones.intervals(decoder.id()));
+        return series.cursor(reuse);
     }
 
     @Override

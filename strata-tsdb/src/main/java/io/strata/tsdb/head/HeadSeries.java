@@ -3,6 +3,8 @@ package io.strata.tsdb.head;
 import io.strata.encoding.chunk.Chunks;
 import io.strata.model.Labels;
 import io.strata.storage.SampleCursor;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -20,8 +22,10 @@ import java.util.Arrays;
  * takes whole chunks. In-order samples ({@code t > maxTime}) go to the open chunk; older ones
  * inside the out-of-order window go to the out-of-order buffer.
  *
- * <p>Locking: {@link #ref} and {@link #labels} are final and read without a lock. Everything
- * else is guarded by this object's monitor ({@code synchronized (series)}): a per-series lock
+ * <p>Locking: {@link #ref} and {@link #labels} are final and read without a lock; the pin count and
+ * the removed flag are atomics (see {@link #tryPin()}); {@code maxTime} is written under the lock
+ * and may also be read without it ({@link #maxTimeRacy()}). Everything else is guarded by this
+ * object's monitor ({@code synchronized (series)}): a per-series lock
  * costs no memory this way, where a {@code ReentrantLock} would cost about 48 bytes a series.
  * Methods named {@code ...Locked} expect the caller to hold the monitor.
  */
@@ -45,10 +49,17 @@ final class HeadSeries {
     private OutOfOrderBuffer outOfOrder;
     /** Deleted intervals as (min, max) pairs, or null; applied when reading. */
     private long[] tombstones;
-    /** Appenders holding samples for this series that they have not committed or rolled back. */
-    private int pendingAppenders;
-    /** Set once the series left the registry; an appender finding it set looks the labels up again. */
+    /**
+     * Runs of samples of this series that appenders hold but have not committed or rolled back.
+     * Changed with atomic operations, without the lock: see {@link #tryPin()}.
+     */
+    @SuppressWarnings("unused") // accessed through PINS
+    private int pins;
+    /** Set (volatile, through REMOVED) when the series leaves the registry. */
+    @SuppressWarnings("unused") // accessed through REMOVED
     private boolean removed;
+    /** Whether the series is in the head index; set with its first applied sample, under the lock. */
+    boolean indexed;
     /** Whether a SERIES record for this ref is in the WAL; set after the write succeeded. */
     volatile boolean walLogged;
 
@@ -57,30 +68,77 @@ final class HeadSeries {
         this.labels = labels;
     }
 
+    private static final VarHandle PINS;
+    private static final VarHandle REMOVED;
+    private static final VarHandle MAX_TIME;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PINS = lookup.findVarHandle(HeadSeries.class, "pins", int.class);
+            REMOVED = lookup.findVarHandle(HeadSeries.class, "removed", boolean.class);
+            MAX_TIME = lookup.findVarHandle(HeadSeries.class, "maxTime", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     long maxTimeLocked() {
         return maxTime;
     }
 
-    boolean removedLocked() {
-        return removed;
+    /**
+     * The newest accepted timestamp, read without the lock (atomically, possibly stale). An
+     * appender uses it to accept the common in-order sample without locking; the commit checks
+     * again under the lock.
+     */
+    long maxTimeRacy() {
+        return (long) MAX_TIME.getOpaque(this);
     }
 
-    void markRemovedLocked() {
-        removed = true;
+    /**
+     * Announces that an appender will apply samples to this series at commit, so a cleanup must
+     * not remove it meanwhile. Fails when the series was removed; the appender then looks its
+     * labels up again. Lock-free: the pin and the cleanup's removal flag are both written before
+     * the other side is read (sequentially consistent atomics), so at least one of them sees the
+     * other and backs off.
+     */
+    boolean tryPin() {
+        PINS.getAndAdd(this, 1);
+        if ((boolean) REMOVED.getVolatile(this)) {
+            PINS.getAndAdd(this, -1);
+            return false;
+        }
+        return true;
     }
 
-    void pinLocked() {
-        pendingAppenders++;
+    void unpin() {
+        PINS.getAndAdd(this, -1);
     }
 
-    void unpinLocked() {
-        pendingAppenders--;
+    boolean isRemoved() {
+        return (boolean) REMOVED.getVolatile(this);
     }
 
-    /** Whether nothing of the series is left in the head and nobody is about to append. */
+    /**
+     * Marks the series removed if nothing of it is left in the head, its newest sample is older
+     * than {@code before}, and no appender pinned it. Called by the cleanup under the lock.
+     */
+    boolean tryRemoveLocked(long before) {
+        if (!isIdleLocked() || maxTime >= before || isRemoved()) {
+            return false;
+        }
+        REMOVED.setVolatile(this, true);
+        if ((int) PINS.getVolatile(this) != 0) {
+            REMOVED.setVolatile(this, false); // an appender got here first
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether nothing of the series is left in the head. */
     boolean isIdleLocked() {
-        return pendingAppenders == 0 && open == null && closedCount == 0
-                && (outOfOrder == null || outOfOrder.size() == 0);
+        return open == null && closedCount == 0 && (outOfOrder == null || outOfOrder.size() == 0);
     }
 
     /** Outcome of {@link #checkLocked} and {@link #appendLocked}. */
@@ -133,7 +191,7 @@ final class HeadSeries {
         }
         if (t > maxTime) {
             appendInOrder(t, v, chunks, shape);
-            maxTime = t;
+            MAX_TIME.setOpaque(this, t);
             maxTimeValue = v;
         } else {
             if (outOfOrder == null) {
@@ -146,12 +204,12 @@ final class HeadSeries {
 
     private void appendInOrder(long t, double v, HeadChunkFiles chunks, ChunkShape shape) {
         if (open != null) {
-            if (t < shape.rangeEnd(open.minTime()) && open.append(t, v, shape.maxSamples(), shape.maxBytes())) {
+            if (open.append(t, v, shape.maxSamples(), shape.maxBytes())) {
                 return;
             }
             closeOpenChunk(chunks);
         }
-        open = new OpenChunk(t, v);
+        open = new OpenChunk(t, v, shape.rangeEnd(t));
     }
 
     /** Moves the open chunk to the closed list, i.e. off the heap. */

@@ -33,6 +33,8 @@ final class OpenChunk {
     private int bitLength;
     private int count;
     private final long minTime;
+    /** The chunk must close before this time (the next block-range boundary): no division per sample. */
+    private final long endTime;
     private long lastTime;
     private long lastDelta;
     private long lastBits;
@@ -40,10 +42,11 @@ final class OpenChunk {
     private byte leading = -1;
     private byte trailing;
 
-    /** A chunk holding its first sample. */
-    OpenChunk(long t, double v) {
+    /** A chunk holding its first sample, closing before {@code endTime}. */
+    OpenChunk(long t, double v, long endTime) {
         stream = new byte[16];
         minTime = t;
+        this.endTime = endTime;
         lastTime = t;
         lastBits = Double.doubleToRawLongBits(v);
         writeBits(lastBits, 64);
@@ -64,10 +67,12 @@ final class OpenChunk {
 
     /**
      * Appends a sample whose timestamp is after {@link #maxTime()}; false, appending nothing, when
-     * the chunk holds {@code maxSamples} or one more sample could take it past {@code maxBytes}.
+     * {@code t} reaches the chunk's end time, the chunk holds {@code maxSamples}, or one more sample
+     * could take it past {@code maxBytes}.
      */
     boolean append(long t, double v, int maxSamples, int maxBytes) {
-        if (count >= maxSamples || MAX_HEADER_BYTES + byteLength() + MAX_SAMPLE_BYTES + CRC_BYTES > maxBytes) {
+        if (t >= endTime || count >= maxSamples
+                || MAX_HEADER_BYTES + byteLength() + MAX_SAMPLE_BYTES + CRC_BYTES > maxBytes) {
             return false;
         }
         long delta = t - lastTime;
@@ -176,6 +181,6 @@ final class OpenChunk {
 
     /** Heap bytes of this object and its stream. */
     long retainedBytes() {
-        return 56 + 16 + stream.length;
+        return 64 + 16 + stream.length;
     }
 }

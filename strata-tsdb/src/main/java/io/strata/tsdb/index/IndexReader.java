@@ -4,7 +4,10 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
@@ -161,7 +164,7 @@ public final class IndexReader implements LabelIndexReader {
     @Override
     public ImmutableRoaringBitmap postingsAt(String name, List<String> values, int position) {
         if (values instanceof ValueList list && list.values.reader == this) {
-            return list.values.postings(position);
+            return list.values.postings(list.from + Objects.checkIndex(position, list.size()));
         }
         return postings(name, values.get(position));
     }
@@ -272,22 +275,60 @@ public final class IndexReader implements LabelIndexReader {
         }
     }
 
-    /** Values of one name as strings, decoded on access. */
+    /** Values of one name as strings (positions {@code from .. to-1} of its dictionary), decoded on access. */
     private static final class ValueList extends AbstractList<String> implements RandomAccess {
         private final NameValues values;
+        private final int from;
+        private final int to;
 
         ValueList(NameValues values) {
+            this(values, 0, values.symbols.length);
+        }
+
+        private ValueList(NameValues values, int from, int to) {
             this.values = values;
+            this.from = from;
+            this.to = to;
         }
 
         @Override
         public String get(int index) {
-            return values.reader.symbols.string(values.symbols[index]);
+            Objects.checkIndex(index, to - from);
+            return values.reader.symbols.string(values.symbols[from + index]);
         }
 
         @Override
         public int size() {
-            return values.symbols.length;
+            return to - from;
+        }
+
+        @Override
+        public List<String> subList(int fromIndex, int toIndex) {
+            Objects.checkFromToIndex(fromIndex, toIndex, to - from);
+            return new ValueList(values, from + fromIndex, from + toIndex);
+        }
+
+        /** Decodes sequentially: ascending symbols mostly share a group with their predecessor. */
+        @Override
+        public Iterator<String> iterator() {
+            SymbolTable.Cursor cursor = values.reader.symbols.cursor();
+            int[] symbols = values.symbols;
+            return new Iterator<>() {
+                private int next = from;
+
+                @Override
+                public boolean hasNext() {
+                    return next < to;
+                }
+
+                @Override
+                public String next() {
+                    if (next >= to) {
+                        throw new NoSuchElementException();
+                    }
+                    return cursor.string(symbols[next++]);
+                }
+            };
         }
     }
 }

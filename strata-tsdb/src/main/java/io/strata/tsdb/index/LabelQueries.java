@@ -50,10 +50,15 @@ public final class LabelQueries {
         if (selected.isEmpty()) {
             return out;
         }
-        for (int i = 0, n = values.size(); i < n && (limit <= 0 || out.size() < limit); i++) {
-            if (ImmutableRoaringBitmap.intersects(index.postingsAt(name, values, i), selected)) {
-                out.add(values.get(i));
+        int i = 0;
+        for (String value : values) {
+            if (limit > 0 && out.size() >= limit) {
+                break;
             }
+            if (ImmutableRoaringBitmap.intersects(index.postingsAt(name, values, i), selected)) {
+                out.add(value);
+            }
+            i++;
         }
         return out;
     }

@@ -22,9 +22,10 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * there is no positive matcher.
  *
  * <p>Cost: {@code =} is one lookup; a regex that is an alternation of literals
- * ({@link Matcher#setMatches()}) is one lookup per literal; {@code prefix.*}
- * ({@link Matcher#literalPrefix()}) binary-searches the sorted value list; other regexes scan the
- * value list of their label once. Nothing here scans series.
+ * ({@link Matcher#setMatches()}, or literals with escapes such as {@code 10\.0\.0\.1:9100|...},
+ * see {@link RegexLiterals}) is one lookup per literal; {@code prefix.*}
+ * ({@link Matcher#literalPrefix()}, escaped prefixes too) binary-searches the sorted value list;
+ * other regexes scan the value list of their label once. Nothing here scans series.
  */
 public final class PostingsSelector {
     private static final Comparator<Matcher> CHEAPEST_FIRST = Comparator.comparingInt(PostingsSelector::costRank);
@@ -106,7 +107,7 @@ public final class PostingsSelector {
     private static ImmutableRoaringBitmap regexPostings(
             LabelIndexReader index, Matcher m, boolean acceptedByPattern, boolean wanted) {
         String name = m.name();
-        Set<String> literals = m.setMatches();
+        Set<String> literals = literals(m);
         if (literals != null && acceptedByPattern) {
             List<ImmutableRoaringBitmap> lists = new ArrayList<>(literals.size());
             for (String v : literals) {
@@ -118,7 +119,7 @@ public final class PostingsSelector {
             return Postings.union(lists);
         }
         List<String> values = index.labelValues(name);
-        String prefix = m.literalPrefix();
+        String prefix = prefix(m);
         if (prefix != null) {
             int from = lowerBound(values, prefix);
             int to = prefixEnd(values, prefix, from);
@@ -131,13 +132,43 @@ public final class PostingsSelector {
             }
             return Postings.union(lists);
         }
+        // A scan through the regex engine, narrowed by literals every match must start and end with
+        // (Prometheus's FastRegexMatcher does the same): the prefix bounds a binary-searched range,
+        // the suffix is a cheap test before the engine runs.
+        String required = RegexLiterals.requiredPrefix(m.value());
+        String suffix = RegexLiterals.requiredSuffix(m.value());
+        int from = 0;
+        int to = values.size();
+        if (!required.isEmpty()) {
+            from = lowerBound(values, required);
+            to = prefixEnd(values, required, from);
+        }
         List<ImmutableRoaringBitmap> lists = new ArrayList<>();
-        for (int i = 0, n = values.size(); i < n; i++) {
-            if (m.matches(values.get(i)) == wanted) {
+        if (!acceptedByPattern) {
+            addRange(index, name, values, 0, from, lists); // the pattern rejects every value outside
+            addRange(index, name, values, to, values.size(), lists);
+        }
+        boolean positive = m.type() == MatchType.REGEX;
+        int i = from;
+        for (String value : values.subList(from, to)) { // iterating lets a mapped dictionary decode sequentially
+            boolean accepted = value.endsWith(suffix) && m.matches(value) == positive;
+            if (accepted == acceptedByPattern) {
                 lists.add(index.postingsAt(name, values, i));
             }
+            i++;
         }
         return Postings.union(lists);
+    }
+
+    /** The literals a regex matcher's pattern is an alternation of, escaped or not; else null. */
+    private static Set<String> literals(Matcher m) {
+        Set<String> literals = m.setMatches();
+        return literals != null ? literals : RegexLiterals.alternation(m.value());
+    }
+
+    private static String prefix(Matcher m) {
+        String prefix = m.literalPrefix();
+        return prefix != null ? prefix : RegexLiterals.prefix(m.value());
     }
 
     private static ImmutableRoaringBitmap allExcept(LabelIndexReader index, String name, String excluded) {
@@ -193,7 +224,7 @@ public final class PostingsSelector {
     private static int costRank(Matcher m) {
         return switch (m.type()) {
             case EQUAL -> 0;
-            case REGEX -> m.setMatches() != null ? 1 : m.literalPrefix() != null ? 2 : 3;
+            case REGEX -> literals(m) != null ? 1 : prefix(m) != null ? 2 : 3;
             case NOT_EQUAL, NOT_REGEX -> 4;
         };
     }

@@ -37,7 +37,7 @@ public final class SeriesSpill {
             series++;
         }
 
-        /** Chunk metadata; {@code length} is the whole record in the chunks file (chunk and its checksum). */
+        /** Chunk metadata; {@code length} is the chunk's size in the chunks file. */
         public void chunk(long minTime, long maxTime, int length) throws IOException {
             out.writeSignedVarlong(minTime);
             out.writeSignedVarlong(maxTime);

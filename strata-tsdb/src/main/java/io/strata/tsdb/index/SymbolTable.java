@@ -104,6 +104,37 @@ public final class SymbolTable {
         return -1;
     }
 
+    /**
+     * A cursor for visiting ascending ids: moving forward inside a group continues decoding where
+     * the last symbol ended instead of restarting at the group. Not thread-safe.
+     */
+    Cursor cursor() {
+        return new Cursor();
+    }
+
+    final class Cursor {
+        private final Scratch scratch = new Scratch();
+        private SegmentReader reader;
+        private int current = -1;
+
+        String string(int id) {
+            if (id < 0 || id >= count) {
+                throw new CorruptFileException(file, -1, "symbol id " + id + " out of range [0, " + count + ")");
+            }
+            int group = id / IndexFormatV1.SYMBOL_GROUP;
+            if (reader == null || id < current || group != current / IndexFormatV1.SYMBOL_GROUP) {
+                reader = new SegmentReader(segment, file, groupOffset(group), entriesEnd);
+                readWhole(reader, scratch);
+                current = group * IndexFormatV1.SYMBOL_GROUP;
+            }
+            while (current < id) {
+                readFrontCoded(reader, scratch);
+                current++;
+            }
+            return new String(scratch.bytes, 0, scratch.length, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Decodes symbol {@code id} into {@code s}. */
     void decode(int id, Scratch s) {
         if (id < 0 || id >= count) {

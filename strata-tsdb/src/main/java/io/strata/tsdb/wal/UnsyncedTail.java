@@ -26,10 +26,16 @@ import java.util.zip.CRC32C;
  */
 final class UnsyncedTail {
     /**
-     * When the unsynced bytes would exceed this, the appender fsyncs before writing: it bounds both
-     * this buffer and what a power loss can take when fsyncs fall behind (a slow disk).
+     * When the unsynced bytes would exceed {@code min(this, segment size / 2)}, the appender fsyncs
+     * before writing: that bounds both this buffer and what a power loss can take when the
+     * interval fsyncs fall behind (a slow disk, a burst). Rotation fsyncs anyway, so the bound
+     * only matters for large segments.
      */
     static final int MAX_UNSYNCED_BYTES = 64 << 20;
+
+    static long unsyncedLimit(long segmentSizeBytes) {
+        return Math.min(MAX_UNSYNCED_BYTES, segmentSizeBytes / 2);
+    }
 
     private static final int INITIAL_CAPACITY = 64 << 10;
 

@@ -86,7 +86,13 @@ public final class Wal implements AutoCloseable {
             }
             next = last + 1;
         }
-        ActiveSegment first = ActiveSegment.create(files, dir, next);
+        ActiveSegment first;
+        try {
+            first = ActiveSegment.create(files, dir, next);
+        } catch (IOException e) {
+            throw new IOException("cannot start WAL segment " + WalFiles.segmentPath(dir, next) + ": " + e.getMessage()
+                    + (WalWriter.isDiskFull(e) ? "; free space in " + dir : ""), e);
+        }
         metrics.segmentsCreated.increment();
         WalWriter writer = new WalWriter(files, dir, options, metrics, clock, first);
         writer.startSyncThread();
@@ -148,6 +154,10 @@ public final class Wal implements AutoCloseable {
      * Replays every record from the latest checkpoint on, in log order, up to the last record
      * appended before the call.
      *
+     * <p>Meant for start-up, before appends begin. It may run while appends continue and then
+     * replays a consistent prefix, with one exception: if an fsync failure is recovered meanwhile,
+     * the records that recovery moves to a new segment may be missing or reported as corrupt.
+     *
      * @throws CorruptWalException when a frame or record is damaged (torn tails were already
      *     repaired by {@link #open}); nothing after the damage is replayed
      */
@@ -172,7 +182,9 @@ public final class Wal implements AutoCloseable {
                     break; // cut after the call began
                 }
                 Path path = WalFiles.segmentPath(dir, segment);
-                long end = segment == current ? DurabilityTracker.offsetOf(written) : files.size(path);
+                long end = segment == current
+                        ? Math.min(DurabilityTracker.offsetOf(written), files.size(path))
+                        : files.size(path);
                 window = replaySegment(path, segment, end, decoder, visitor, window);
             }
         } finally {

@@ -48,6 +48,7 @@ public final class WalMetrics {
         return fsyncNanosMax.get();
     }
 
+    /** Failed fsyncs of appended records (fsyncs of a new segment's header count as write failures). */
     public long fsyncFailures() {
         return fsyncFailures.sum();
     }

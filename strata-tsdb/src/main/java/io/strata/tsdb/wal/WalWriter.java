@@ -54,9 +54,12 @@ final class WalWriter {
     /** Position just after the last complete frame; written under writeLock. */
     private volatile long writtenPosition;
     private volatile int lastFailedFrameBytes;
+    /** The last failure was creating the next segment: retrying that is the faithful probe. */
+    private volatile boolean rotationPending;
     /** Why the active segment failed, kept apart from later recovery errors; set with the failure. */
     private volatile String segmentFailureCause = "";
     private Thread syncThread;
+    private final long unsyncedLimit;
 
     WalWriter(StorageFiles files, Path dir, WalOptions options, WalMetrics metrics, InstantSource clock,
             ActiveSegment first) {
@@ -69,6 +72,7 @@ final class WalWriter {
         this.writtenPosition = position(first.number, first.writtenOffset());
         this.tracker = new DurabilityTracker(writtenPosition, clock.instant());
         this.tail = new UnsyncedTail(first.writtenOffset());
+        this.unsyncedLimit = UnsyncedTail.unsyncedLimit(options.segmentSizeBytes());
     }
 
     void startSyncThread() {
@@ -115,7 +119,7 @@ final class WalWriter {
                 segment = active;
             }
             tail.discardBefore(durableOffsetIn(segment));
-            if (tail.size() > 0 && (long) tail.size() + frameLength > UnsyncedTail.MAX_UNSYNCED_BYTES) {
+            if (tail.size() > 0 && (long) tail.size() + frameLength > unsyncedLimit) {
                 // fsyncs are falling behind: sync inline rather than let the copy grow without bound
                 syncNowLocked();
                 tail.discardBefore(durableOffsetIn(segment));
@@ -214,6 +218,13 @@ final class WalWriter {
             }
             switchTo(next);
             closeQuietly(old);
+            if (rotationPending) {
+                rotationPending = false;
+                if (tracker.writeSucceeded(clock.instant())) {
+                    metrics.recoveries.increment();
+                    log.info("WAL created segment {} after an earlier failure; accepting writes again", next.path);
+                }
+            }
         } finally {
             syncLock.unlock();
         }
@@ -234,11 +245,19 @@ final class WalWriter {
                         + " is not in the failed segment " + failed.number);
             }
             long durableOffset = offsetOf(durable);
+            // A partial frame after the last complete one (a failed write whose truncation failed
+            // too) must go before a later segment exists: damage in a segment that is not the
+            // last is corruption at the next start, not a torn tail.
+            try {
+                failed.truncate(failed.writtenOffset());
+            } catch (IOException e) {
+                throw recoveryFailed("cutting the partial record from " + failed.path, e);
+            }
             ActiveSegment next;
             try {
                 next = ActiveSegment.create(files, dir, failed.number + 1);
             } catch (IOException e) {
-                throw recoveryFailed(failed.number + 1, e);
+                throw recoveryFailed("creating segment " + WalFiles.segmentPath(dir, failed.number + 1), e);
             }
             try {
                 if (options.syncMode() == SyncMode.INTERVAL) {
@@ -248,7 +267,7 @@ final class WalWriter {
             } catch (IOException e) {
                 closeQuietly(next);
                 deleteQuietly(next.path);
-                throw recoveryFailed(next.number, e);
+                throw recoveryFailed("rewriting the unsynced records into " + next.path, e);
             }
             long rewritten = next.writtenOffset() - SEGMENT_HEADER_BYTES;
             switchTo(next);
@@ -294,7 +313,11 @@ final class WalWriter {
                     case HEALTHY -> syncOnce();
                     case WRITE_FAILED -> {
                         syncOnce();
-                        probeFreeSpace();
+                        if (rotationPending) {
+                            retryRotation();
+                        } else {
+                            probeFreeSpace();
+                        }
                     }
                     case SEGMENT_FAILED -> tryRecover();
                     case CLOSED -> {
@@ -365,6 +388,19 @@ final class WalWriter {
             }
         } catch (StrataException e) {
             log.debug("WAL still cannot recover: {}", e.getMessage());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void retryRotation() {
+        writeLock.lock();
+        try {
+            if (rotationPending && tracker.health().state() == WalHealth.State.WRITE_FAILED) {
+                rotateLocked();
+            }
+        } catch (StrataException e) {
+            log.debug("WAL still cannot create its next segment: {}", e.getMessage());
         } finally {
             writeLock.unlock();
         }
@@ -466,7 +502,7 @@ final class WalWriter {
             return interrupted;
         }
         metrics.writeFailures.increment();
-        lastFailedFrameBytes = SEGMENT_HEADER_BYTES;
+        rotationPending = true;
         String reason = "WAL could not create segment " + WalFiles.segmentPath(dir, number) + " ("
                 + e.getMessage() + ")" + (isDiskFull(e) ? ": disk full; free space in " + dir : "")
                 + "; writes are refused until it can be created";
@@ -476,13 +512,14 @@ final class WalWriter {
         return new StrataException(ErrorCode.UNAVAILABLE, reason, e);
     }
 
-    private StrataException recoveryFailed(int number, IOException e) {
+    private StrataException recoveryFailed(String step, IOException e) {
         StrataException interrupted = interruptedOrNull(e);
         if (interrupted != null) {
             return interrupted;
         }
-        String reason = segmentFailureCause + ". Recovery into new segment " + WalFiles.segmentPath(dir, number)
-                + " failed too (" + e.getMessage() + ")" + (isDiskFull(e) ? ": disk full; free space in " + dir : "");
+        String reason = segmentFailureCause + ". Recovery failed too, " + step + " (" + e.getMessage() + ")"
+                + (isDiskFull(e) ? ": disk full; free space in " + dir : "") + "; it is retried every "
+                + options.syncInterval() + " and by the next append";
         tracker.refreshFailureReason(reason);
         return new StrataException(ErrorCode.UNAVAILABLE, reason, e);
     }

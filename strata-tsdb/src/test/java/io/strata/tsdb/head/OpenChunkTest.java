@@ -24,7 +24,7 @@ class OpenChunkTest {
         for (long[] s : samples) {
             double v = Double.longBitsToDouble(s[1]);
             if (chunk == null) {
-                chunk = new OpenChunk(s[0], v);
+                chunk = new OpenChunk(s[0], v, Long.MAX_VALUE);
             } else if (!chunk.append(s[0], v, 10_000, 1 << 20)) {
                 break;
             }
@@ -43,7 +43,7 @@ class OpenChunkTest {
 
     @Test
     void producesTheSameBytesAsTheGeneralXorAppender() {
-        OpenChunk chunk = new OpenChunk(1_000, 0.5);
+        OpenChunk chunk = new OpenChunk(1_000, 0.5, Long.MAX_VALUE);
         long t = 1_000;
         double v = 0.5;
         List<long[]> samples = new ArrayList<>();
@@ -73,7 +73,7 @@ class OpenChunkTest {
 
     @Test
     void closesEarlyWhenValuesDoNotCompress() {
-        OpenChunk chunk = new OpenChunk(0, Math.random());
+        OpenChunk chunk = new OpenChunk(0, Math.random(), Long.MAX_VALUE);
         java.util.Random r = new java.util.Random(42);
         int n = 1;
         while (chunk.append(n * 1000L, r.nextDouble(), 120, 256)) {
@@ -81,6 +81,13 @@ class OpenChunkTest {
         }
         assertThat(n).isLessThan(120);
         assertThat(chunk.toChunk().length).isLessThanOrEqualTo(256);
+    }
+
+    @Test
+    void refusesSamplesAtOrAfterItsEndTime() {
+        OpenChunk chunk = new OpenChunk(0, 1, 7_200_000);
+        assertThat(chunk.append(7_199_999, 1, 120, 1024)).isTrue();
+        assertThat(chunk.append(7_200_000, 1, 120, 1024)).isFalse();
     }
 
     @Provide

@@ -22,9 +22,11 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 /** {@link PostingsSelector} agrees with matching every series by brute force. */
 class PostingsSelectorProperties {
     private static final List<String> NAMES = List.of("__name__", "a", "b", "job");
-    private static final List<String> VALUES = List.of("x", "y", "xy", "yx", "xx", "foo", "foobar", "é", "\uD83D\uDE00");
+    private static final List<String> VALUES = List.of(
+            "x", "y", "xy", "yx", "xx", "foo", "foobar", "é", "\uD83D\uDE00", "x.y", "x|y", "10.0.0.1:9100", "x..");
     private static final List<String> PATTERNS = List.of(
-            "", "x", "x|y", "xy|foo|nope", "x.*", "fo.*", ".*x", ".*", ".+", "(x|y)+", "x?y?", "[a-z]+", ".*o.*", "é|y");
+            "", "x", "x|y", "xy|foo|nope", "x.*", "fo.*", ".*x", ".*", ".+", "(x|y)+", "x?y?", "[a-z]+", ".*o.*", "é|y",
+            "x\\.y", "fo[o]b.r", "x\\..*y", "f.+r", "x\\.y|xy", "10\\.0\\..*", "x\\.*", "x\\..*", "\\d+", "x\\|y", "|x", "x|", "\\x78");
 
     @Property(tries = 300)
     void selectsTheSameSeriesAsBruteForce(
