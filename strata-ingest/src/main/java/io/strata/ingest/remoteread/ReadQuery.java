@@ -18,6 +18,11 @@ import java.util.List;
  */
 record ReadQuery(int index, long start, long end, List<Matcher> matchers, SelectHints hints) {
 
+    /** True when the range holds no timestamp (start after end): answered without asking storage. */
+    boolean isEmptyRange() {
+        return start > end;
+    }
+
     /** A query the request got wrong; the message names the query and the problem. */
     static final class InvalidQueryException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -37,6 +37,10 @@ final class SamplesResponse {
         SampleCursor cursor = null;
         for (ReadQuery query : queries) {
             Remote.QueryResult.Builder result = Remote.QueryResult.newBuilder();
+            if (query.isEmptyRange()) {
+                response.addResults(result);
+                continue;
+            }
             try (Querier querier = storage.querier(query.start(), query.end())) {
                 SeriesSet set = querier.select(false, query.hints(), query.matchers());
                 while (set.next()) {

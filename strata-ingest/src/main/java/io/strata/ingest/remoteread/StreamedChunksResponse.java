@@ -66,6 +66,9 @@ final class StreamedChunksResponse implements RemoteReadResponse {
         PrometheusXorChunk chunk = new PrometheusXorChunk();
         SampleCursor cursor = null;
         for (ReadQuery query : queries) {
+            if (query.isEmptyRange()) {
+                continue;
+            }
             try (Querier querier = storage.querier(query.start(), query.end())) {
                 SeriesSet set = querier.select(true, query.hints(), query.matchers());
                 while (set.next()) {

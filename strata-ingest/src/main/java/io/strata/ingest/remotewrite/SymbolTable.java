@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * The {@code symbols} of a remote write 2.0 request: offsets into the decompressed body, plus
  * per-symbol caches filled on first use, so a symbol shared by a thousand series is validated
- * and copied once per request. Not thread-safe.
+ * and decoded once per request. Not thread-safe.
  */
 final class SymbolTable {
     private static final byte UNCHECKED = 0;
@@ -18,13 +18,11 @@ final class SymbolTable {
     private int[] offset = new int[64];
     private int[] length = new int[64];
     private byte[] utf8State = new byte[64];
-    private byte[][] bytes = new byte[64][];
     private String[] strings = new String[64];
     private int size;
 
     void clear(byte[] source) {
         this.source = source;
-        Arrays.fill(bytes, 0, size, null);
         Arrays.fill(strings, 0, size, null);
         Arrays.fill(utf8State, 0, size, UNCHECKED);
         size = 0;
@@ -36,7 +34,6 @@ final class SymbolTable {
             offset = Arrays.copyOf(offset, n);
             length = Arrays.copyOf(length, n);
             utf8State = Arrays.copyOf(utf8State, n);
-            bytes = Arrays.copyOf(bytes, n);
             strings = Arrays.copyOf(strings, n);
         }
         offset[size] = off;
@@ -68,16 +65,6 @@ final class SymbolTable {
             utf8State[ref] = state;
         }
         return state == VALID;
-    }
-
-    /** The symbol's UTF-8 bytes, copied once per request; callers must not modify them. */
-    byte[] bytes(int ref) {
-        byte[] b = bytes[ref];
-        if (b == null) {
-            b = Arrays.copyOfRange(source, offset[ref], offset[ref] + length[ref]);
-            bytes[ref] = b;
-        }
-        return b;
     }
 
     /** The symbol as a String, decoded once per request; only for valid UTF-8 symbols. */

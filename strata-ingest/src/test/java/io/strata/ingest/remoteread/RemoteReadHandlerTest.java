@@ -90,6 +90,19 @@ class RemoteReadHandlerTest {
     }
 
     @Test
+    void answersNothingForAQueryWhoseStartIsAfterItsEnd() throws IOException {
+        load();
+        Remote.ReadRequest req = Remote.ReadRequest.newBuilder()
+                .addQueries(query(5000, 1000, matcher(Types.LabelMatcher.Type.EQ, "__name__", "up")))
+                .build();
+
+        RemoteReadResponse response = handler.handle(request(req));
+
+        Remote.ReadResponse decoded = Remote.ReadResponse.parseFrom(Snappy.decompress(body(response)));
+        assertThat(decoded.getResults(0).getTimeseriesCount()).isZero();
+    }
+
+    @Test
     void refusesWhenNoAcceptedResponseTypeIsSupported() throws IOException {
         Remote.ReadRequest req = Remote.ReadRequest.newBuilder()
                 .addQueries(query(0, 1, matcher(Types.LabelMatcher.Type.EQ, "__name__", "up")))

@@ -140,6 +140,17 @@ class RemoteWriteHandlerV1Test {
     }
 
     @Test
+    void buildsTheSameLabelsAsTheModelForLongAndMultiByteValues() {
+        String longValue = "x".repeat(300) + "é€😀";
+        String unicodeName = "ünicode_name";
+
+        send(v1(v1Series(labels("__name__", "up", "a", "", "long", longValue, "z", "1", unicodeName, "v"), NOW, 1)));
+
+        assertThat(storage.samples()).extracting(StoredSample::labels).containsExactly(
+                Labels.of("__name__", "up", "long", longValue, "z", "1", unicodeName, "v"));
+    }
+
+    @Test
     void refuses415ForAnotherMediaType() {
         byte[] body = Snappy.compress(v1(up("a", NOW, 1)).toByteArray());
 
