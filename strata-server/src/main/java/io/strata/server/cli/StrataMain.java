@@ -12,7 +12,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Strata: a metrics platform speaking Prometheus's protocols.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class})
 public final class StrataMain implements Runnable {
     /** Wide enough that "file key: storage.outOfOrderWindow" does not wrap inside the key. */
     private static final int USAGE_WIDTH = 120;
@@ -37,6 +37,7 @@ public final class StrataMain implements Runnable {
         CommandLine server = new CommandLine(new ServerCommand(storage));
         ServerCommand.addSettingFlags(server.getCommandSpec());
         cl.addSubcommand("server", server);
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setOut(out);
         cl.setErr(err);
