@@ -3,7 +3,11 @@ package io.strata.storage.merge;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Merging of sorted string lists, as label name and value APIs return them. */
+/**
+ * Merging of sorted string lists, as label name and value APIs return them. Strings are ordered by
+ * code point, which is the UTF-8 byte order of {@link io.strata.model.Labels} and of Prometheus;
+ * {@link String#compareTo} differs from it only for characters above U+FFFF.
+ */
 public final class SortedStrings {
     private SortedStrings() {}
 
@@ -26,7 +30,7 @@ public final class SortedStrings {
                 List<String> l = lists.get(i);
                 if (pos[i] < l.size()) {
                     String s = l.get(pos[i]);
-                    if (min == null || s.compareTo(min) < 0) {
+                    if (min == null || compareCodePoints(s, min) < 0) {
                         min = s;
                     }
                 }
@@ -43,5 +47,26 @@ public final class SortedStrings {
             }
         }
         return out;
+    }
+
+    /** Compares as UTF-8 bytes would, without encoding. */
+    public static int compareCodePoints(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca != cb) {
+                return rank(ca) - rank(cb);
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    /** Surrogates encode code points above U+FFFF, so they must sort after U+E000..U+FFFF. */
+    private static int rank(char c) {
+        if (c < 0xD800) {
+            return c;
+        }
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 }

@@ -1,9 +1,7 @@
 package io.strata.tsdb.head;
 
-import io.strata.encoding.chunk.ChunkAppender;
-
 /**
- * How the head cuts its chunks: at most {@code maxSamples} samples or {@code maxBytes} bytes,
+ * How the head cuts its open chunks: at most {@code maxSamples} samples or {@code maxBytes} bytes,
  * and never across a multiple of {@code rangeMillis} (the block duration), so that a block cut at
  * such a boundary takes whole chunks.
  *
@@ -20,10 +18,6 @@ record ChunkShape(long rangeMillis, int maxSamples, int maxBytes) {
 
     static ChunkShape of(long rangeMillis) {
         return new ChunkShape(rangeMillis, DEFAULT_MAX_SAMPLES, DEFAULT_MAX_BYTES);
-    }
-
-    ChunkAppender newAppender() {
-        return new ChunkAppender(maxSamples, maxBytes);
     }
 
     /** The first multiple of the range after the one holding {@code t}. */

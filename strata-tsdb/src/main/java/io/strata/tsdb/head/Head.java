@@ -34,6 +34,9 @@ public final class Head implements Queryable, AutoCloseable {
     final ChunkShape shape;
     final HeadMetrics metrics = new HeadMetrics();
     final OpenQueriers openQueriers = new OpenQueriers();
+    private static final long ID_MASK = 0xFFFF_FFFFL;
+    /** Random tag in bits 32..61 of external refs; see {@link #externalRef}. */
+    private final long refTag = (new java.security.SecureRandom().nextLong(1, 1L << 30)) << 32;
     private final AtomicLong nextRef = new AtomicLong(1);
     private final AtomicLong seriesCount = new AtomicLong();
     /** Newest sample timestamp ever applied. */
@@ -44,6 +47,8 @@ public final class Head implements Queryable, AutoCloseable {
      */
     private final ReentrantReadWriteLock commitBarrier = new ReentrantReadWriteLock();
     private final Map<String, MetricMetadata> metadata = new ConcurrentHashMap<>();
+    /** Refs of series whose labels came back under another ref during replay; empty afterwards. */
+    private final ConcurrentHashMap<Long, HeadSeries> aliases = new ConcurrentHashMap<>();
 
     public Head(HeadOptions options, HeadLog log) throws IOException {
         this.options = options;
@@ -102,6 +107,18 @@ public final class Head implements Queryable, AutoCloseable {
         return metadata;
     }
 
+    /**
+     * Adds a series to the index when its first sample is applied, so series of a batch that
+     * failed or was rolled back never show in label APIs. Called under the series' lock (or during
+     * replay by the series' only writer).
+     */
+    void indexOnFirstSample(HeadSeries s) {
+        if (!s.indexed) {
+            s.indexed = true;
+            index.add((int) s.ref, s.labels);
+        }
+    }
+
     void noteMaxTime(long t) {
         long cur = maxTime.get();
         while (t > cur && !maxTime.compareAndSet(cur, t)) {
@@ -157,7 +174,6 @@ public final class Head implements Queryable, AutoCloseable {
                     + "; restart the server to renumber series");
         }
         HeadSeries s = new HeadSeries(ref, labels);
-        index.add((int) ref, labels);
         seriesCount.incrementAndGet();
         metrics.seriesCreated.increment();
         return s;
@@ -183,18 +199,21 @@ public final class Head implements Queryable, AutoCloseable {
         nextRef.accumulateAndGet(ref + 1, Math::max);
     }
 
-    private final ConcurrentHashMap<Long, HeadSeries> aliases = new ConcurrentHashMap<>();
 
     /**
      * Applies samples read from the WAL. Samples of unknown refs are counted and skipped (their
      * series record was lost with a torn segment); the count is returned.
+     *
+     * <p>Only for start-up, before the head is shared: it takes no series locks, so the caller must
+     * feed each series from one thread and publish the result (a thread join) before anyone reads.
      */
     public int replaySamples(long[] refs, long[] timestamps, double[] values, int n) {
         int unknown = 0;
-        HeadSeries last = null;
+        long newest = Long.MIN_VALUE;
+        long window = options.outOfOrderWindowMillis();
         for (int i = 0; i < n; i++) {
             long ref = refs[i];
-            HeadSeries s = last != null && last.ref == ref ? last : series.byRef(ref);
+            HeadSeries s = series.byRef(ref);
             if (s == null) {
                 s = aliases.get(ref);
                 if (s == null) {
@@ -202,14 +221,14 @@ public final class Head implements Queryable, AutoCloseable {
                     continue;
                 }
             }
-            last = s;
-            synchronized (s) {
-                int verdict = s.appendLocked(timestamps[i], values[i], options.outOfOrderWindowMillis(), chunks, shape);
-                if (verdict == HeadSeries.ACCEPT) {
-                    noteMaxTime(timestamps[i]);
-                }
+            // No lock: replay runs before the head is shared, and each series is fed by one thread
+            // (WalReplay partitions by ref); joining the workers publishes their writes.
+            if (s.appendLocked(timestamps[i], values[i], window, chunks, shape) == HeadSeries.ACCEPT) {
+                newest = Math.max(newest, timestamps[i]);
+                indexOnFirstSample(s);
             }
         }
+        noteMaxTime(newest);
         return unknown;
     }
 
@@ -237,9 +256,26 @@ public final class Head implements Queryable, AutoCloseable {
         aliases.clear();
     }
 
-    /** Whether the head holds a live series with {@code ref} (for WAL checkpoint filters). */
+    /** Whether the head holds a live series with WAL ref {@code ref} (for WAL checkpoint filters). */
     public boolean hasSeries(long ref) {
         return series.byRef(ref) != null;
+    }
+
+    /**
+     * The ref handed to appender callers for series {@code id}: the id plus this head's random tag
+     * in the high bits, so a ref from another store or an earlier process is recognised as foreign
+     * without comparing labels on every sample.
+     */
+    long externalRef(long id) {
+        return refTag | id;
+    }
+
+    /** The series an external ref names, or null when it is foreign, stale or removed. */
+    HeadSeries byExternalRef(long ref) {
+        if ((ref & ~ID_MASK) != refTag) {
+            return null;
+        }
+        return series.byRef(ref & ID_MASK);
     }
 
     // ---- deletes ----
@@ -309,8 +345,8 @@ public final class Head implements Queryable, AutoCloseable {
 
     /**
      * Last step of a cut, once its blocks are readable: waits (bounded) for queriers that opened
-     * before the blocks were readable, drops the cut data, and removes series left with nothing and
-     * no sample at or after the boundary.
+     * before the blocks were readable, then drops the cut data. Series left empty stay until
+     * {@link #removeIdleSeries}.
      */
     public void finishCut(HeadCut cut, java.time.Duration readerWait) {
         openQueriers.awaitOlderThan(openQueriers.advanceEpoch(), cut.boundary(), readerWait);
@@ -320,7 +356,6 @@ public final class Head implements Queryable, AutoCloseable {
                 s.truncateLocked(p, cut.boundary(), chunks);
             }
         }
-        removeIdleSeries(cut.boundary());
     }
 
     /** Removes series with nothing in the head, no newer sample than {@code before}, and no appender. */
@@ -328,26 +363,20 @@ public final class Head implements Queryable, AutoCloseable {
         List<HeadSeries> idle = new ArrayList<>();
         series.forEach(s -> {
             synchronized (s) {
-                if (s.isIdleLocked() && s.maxTimeLocked() < before) {
+                if (s.tryRemoveLocked(before)) {
                     idle.add(s);
                 }
             }
         });
-        int removed = 0;
         for (HeadSeries s : idle) {
-            synchronized (s) {
-                if (!s.isIdleLocked() || s.maxTimeLocked() >= before || s.removedLocked()) {
-                    continue;
-                }
-                s.markRemovedLocked();
-            }
             series.remove(s);
-            index.remove((int) s.ref, s.labels);
+            if (s.indexed) {
+                index.remove((int) s.ref, s.labels);
+            }
             seriesCount.decrementAndGet();
             metrics.seriesRemoved.increment();
-            removed++;
         }
-        return removed;
+        return idle.size();
     }
 
     // ---- statistics ----

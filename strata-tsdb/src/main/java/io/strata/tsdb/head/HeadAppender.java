@@ -67,13 +67,13 @@ public final class HeadAppender implements Appender {
             return reject(AppendStatus.TOO_FAR_IN_FUTURE);
         }
         HeadSeries s = current;
-        if (s == null || (ref != 0 && ref != s.ref) || (s.labels != labels && !s.labels.equals(labels))) {
+        if (s == null || (ref != 0 ? head.externalRef(s.ref) != ref : s.labels != labels && !s.labels.equals(labels))) {
             s = resolve(ref, labels);
             if (s == null) {
                 return reject(AppendStatus.SERIES_LIMIT);
             }
         }
-        if (s == current && timestamp <= pendingMax) {
+        if (timestamp <= pendingMax) {
             // Judge against this batch's own newer samples of the series first.
             if (timestamp == pendingMax) {
                 return sameBits(value, pendingMaxValue) ? ok(s) : reject(AppendStatus.DUPLICATE);
@@ -82,22 +82,25 @@ public final class HeadAppender implements Appender {
                 return reject(AppendStatus.OUT_OF_ORDER);
             }
         }
-        int verdict;
-        synchronized (s) {
-            verdict = s.checkLocked(timestamp, value, window, head.chunks);
-        }
-        switch (verdict) {
-            case HeadSeries.ACCEPT -> {}
-            case HeadSeries.ALREADY_STORED -> {
-                return ok(s);
+        // The common case, a sample newer than anything stored, needs no lock: commit re-checks.
+        if (timestamp <= s.maxTimeRacy()) {
+            int verdict;
+            synchronized (s) {
+                verdict = s.checkLocked(timestamp, value, window, head.chunks);
             }
-            case HeadSeries.OUT_OF_ORDER -> {
-                return reject(AppendStatus.OUT_OF_ORDER);
+            switch (verdict) {
+                case HeadSeries.ACCEPT -> {}
+                case HeadSeries.ALREADY_STORED -> {
+                    return ok(s);
+                }
+                case HeadSeries.OUT_OF_ORDER -> {
+                    return reject(AppendStatus.OUT_OF_ORDER);
+                }
+                case HeadSeries.DUPLICATE -> {
+                    return reject(AppendStatus.DUPLICATE);
+                }
+                default -> throw new IllegalStateException("BUG: verdict " + verdict);
             }
-            case HeadSeries.DUPLICATE -> {
-                return reject(AppendStatus.DUPLICATE);
-            }
-            default -> throw new IllegalStateException("BUG: verdict " + verdict);
         }
         add(s, timestamp, value);
         if (timestamp > pendingMax) {
@@ -107,31 +110,34 @@ public final class HeadAppender implements Appender {
         return ok(s);
     }
 
-    /** Finds or creates the series and makes it {@link #current}, pinned. Null at the series limit. */
+    /**
+     * Finds or creates the series and makes it {@link #current}, pinned. A ref carrying this head's
+     * tag is trusted (refs are never reused within a head); any other ref is ignored in favour of
+     * the labels. Null at the series limit.
+     */
     private HeadSeries resolve(long ref, Labels labels) {
+        HeadSeries s = ref != 0 ? head.byExternalRef(ref) : null;
         while (true) {
-            HeadSeries s = ref > 0 ? head.series.byRef(ref) : null;
-            if (s == null || (s.labels != labels && !s.labels.equals(labels))) {
+            if (s == null) {
                 s = head.getOrCreate(labels);
                 if (s == null) {
                     return null;
                 }
             }
-            synchronized (s) {
-                if (s.removedLocked()) {
-                    ref = 0; // a cleanup removed it after we found it: look the labels up again
-                    continue;
-                }
-                s.pinLocked();
+            if (s.tryPin()) {
+                break;
             }
-            if (pinnedCount == pinned.length) {
-                pinned = Arrays.copyOf(pinned, pinnedCount * 2);
-            }
-            pinned[pinnedCount++] = s;
-            current = s;
-            pendingMax = Long.MIN_VALUE;
-            return s;
+            // A cleanup is removing it: once it is gone, the labels create it anew.
+            s = null;
+            Thread.onSpinWait();
         }
+        if (pinnedCount == pinned.length) {
+            pinned = Arrays.copyOf(pinned, pinnedCount * 2);
+        }
+        pinned[pinnedCount++] = s;
+        current = s;
+        pendingMax = Long.MIN_VALUE;
+        return s;
     }
 
     private void add(HeadSeries s, long t, double v) {
@@ -158,7 +164,7 @@ public final class HeadAppender implements Appender {
     }
 
     private AppendStatus ok(HeadSeries s) {
-        lastRef = s.ref;
+        lastRef = head.externalRef(s.ref);
         return AppendStatus.OK;
     }
 
@@ -229,6 +235,7 @@ public final class HeadAppender implements Appender {
                     if (verdict == HeadSeries.ACCEPT) {
                         accepted++;
                         newest = Math.max(newest, b.timestamps[end]);
+                        head.indexOnFirstSample(s);
                     } else if (verdict != HeadSeries.ALREADY_STORED) {
                         lost++;
                     }
@@ -238,10 +245,8 @@ public final class HeadAppender implements Appender {
             i = end;
         }
         for (; runIndex < pinnedCount; runIndex++) {
-            HeadSeries s = pinned[runIndex];
-            synchronized (s) {
-                s.unpinLocked();
-            }
+            pinned[runIndex].unpin();
+            pinned[runIndex] = null;
         }
         pinnedCount = 0;
         Arrays.fill(sampleSeries, 0, n, null);
@@ -263,10 +268,8 @@ public final class HeadAppender implements Appender {
 
     private void unpinAll() {
         for (int i = 0; i < pinnedCount; i++) {
-            HeadSeries s = pinned[i];
-            synchronized (s) {
-                s.unpinLocked();
-            }
+            pinned[i].unpin();
+            pinned[i] = null;
         }
         pinnedCount = 0;
         Arrays.fill(sampleSeries, 0, batch.sampleCount, null);

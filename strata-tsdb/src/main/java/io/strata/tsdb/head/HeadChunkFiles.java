@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * writes and read through read-only memory maps (Prometheus's {@code chunks_head}). Format in
  * {@code docs/format/head-chunks.md}.
  *
- * <p>Why files and not off-heap arenas: a page written with {@code write(2)} sits in the page
+ * <p>Why files and not off-heap arenas: a page written with {@code write} sits in the page
  * cache, which the kernel may drop or write back under pressure and which does not count as the
  * process's resident memory; an arena page is anonymous memory that stays resident. Closed chunks
  * are read only by queries and block cuts, so paying a page-cache read for them is the right

@@ -1,11 +1,9 @@
 package io.strata.tsdb.head;
 
 import io.strata.encoding.chunk.ChunkAppender;
-import io.strata.encoding.chunk.Chunks;
 import io.strata.model.Labels;
 import io.strata.storage.SampleCursor;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -15,9 +13,8 @@ import java.util.TreeSet;
  * into block-duration ranges. For each range, {@link #range} walks the series with data in it in
  * label order with their chunks ascending and non-overlapping, which is what a block writer needs.
  *
- * <p>Chunks are passed through as they are when nothing else touches their range; when
- * out-of-order samples or tombstones do, the range's samples of that series are merged, filtered
- * and re-encoded.
+ * <p>Each series' samples of a range are merged with its out-of-order samples, filtered by its
+ * tombstones and re-encoded into block chunks.
  */
 public final class HeadCut {
     private final long boundary;
@@ -88,6 +85,7 @@ public final class HeadCut {
         private final List<byte[]> current = new ArrayList<>();
         private long minTime = Long.MAX_VALUE;
         private long maxTime = Long.MIN_VALUE;
+        private SampleCursor cursor;
 
         RangeSeries(long start, long end) {
             this.start = start;
@@ -134,15 +132,13 @@ public final class HeadCut {
             return maxTime;
         }
 
+        /**
+         * Re-encodes the series' samples of this range (chunks merged with out-of-order samples,
+         * deleted ones dropped) into block chunks: bigger than head chunks, and in the compact
+         * encoding {@link ChunkAppender#finish()} chooses for closed chunks. This runs in the
+         * background, so the ingest path never pays for that recompression.
+         */
         private boolean load(CutPart p) {
-            boolean reencode = p.tombstones() != null && overlaps(p.tombstones());
-            OutOfOrderBuffer ooo = p.outOfOrder();
-            if (ooo != null) {
-                for (int i = 0; i < ooo.size() && !reencode; i++) {
-                    long t = ooo.timestamp(i);
-                    reencode = t >= start && t < end;
-                }
-            }
             List<MemorySegment> inRange = new ArrayList<>();
             for (int i = 0; i < p.chunkMinTimes().length; i++) {
                 long t = p.chunkMinTimes()[i];
@@ -150,24 +146,20 @@ public final class HeadCut {
                     inRange.add(p.chunks()[i]);
                 }
             }
-            if (!reencode) {
-                for (MemorySegment c : inRange) {
-                    current.add(c.toArray(ValueLayout.JAVA_BYTE));
-                    minTime = Math.min(minTime, Chunks.minTime(c));
-                    maxTime = Math.max(maxTime, Chunks.maxTime(c));
-                }
-                return !current.isEmpty();
+            OutOfOrderBuffer ooo = p.outOfOrder() == null ? null : p.outOfOrder().copyRange(start, end - 1);
+            if (inRange.isEmpty() && (ooo == null || ooo.size() == 0)) {
+                return false;
             }
-            SeriesSnapshot snapshot = new SeriesSnapshot(inRange.toArray(MemorySegment[]::new), null,
-                    ooo == null ? null : ooo.copyRange(start, end - 1), p.tombstones(), start, end - 1);
-            SampleCursor c = snapshot.cursor(null);
-            ChunkAppender appender = shape.newAppender();
-            while (c.next() != SampleCursor.NONE) {
-                long t = c.timestamp();
-                double v = c.value();
+            SeriesSnapshot snapshot = new SeriesSnapshot(inRange.toArray(MemorySegment[]::new),
+                    ooo == null || ooo.size() == 0 ? null : ooo, p.tombstones(), start, end - 1);
+            cursor = snapshot.cursor(cursor);
+            ChunkAppender appender = new ChunkAppender();
+            while (cursor.next() != SampleCursor.NONE) {
+                long t = cursor.timestamp();
+                double v = cursor.value();
                 if (!appender.append(t, v)) {
                     current.add(appender.finish());
-                    appender = shape.newAppender();
+                    appender = new ChunkAppender();
                     appender.append(t, v);
                 }
                 minTime = Math.min(minTime, t);
@@ -177,15 +169,6 @@ public final class HeadCut {
                 current.add(appender.finish());
             }
             return !current.isEmpty();
-        }
-
-        private boolean overlaps(long[] tombstones) {
-            for (int i = 0; i < tombstones.length; i += 2) {
-                if (tombstones[i] < end && tombstones[i + 1] >= start) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.strata.tsdb.head;
 
-import io.strata.encoding.chunk.ChunkAppender;
+import io.strata.encoding.chunk.Chunks;
 import io.strata.model.Labels;
 import io.strata.storage.SampleCursor;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Arrays;
  * <pre>
  *   closed chunks (off heap, in {@link HeadChunkFiles})        open chunk (heap)   out-of-order
  *   ┌──────────┬──────────┬──────────┐                        ┌──────────────┐   ┌──────────┐
- *   │ ref,minT │ ref,minT │ ref,minT │ ──── oldest to newest ─▶│ ChunkAppender│   │ sorted   │
+ *   │ ref,minT │ ref,minT │ ref,minT │ ──── oldest to newest ─▶│  OpenChunk   │   │ sorted   │
  *   └──────────┴──────────┴──────────┘                        └──────────────┘   │ samples  │
  *                                                                                └──────────┘
  * </pre>
@@ -20,8 +22,10 @@ import java.util.Arrays;
  * takes whole chunks. In-order samples ({@code t > maxTime}) go to the open chunk; older ones
  * inside the out-of-order window go to the out-of-order buffer.
  *
- * <p>Locking: {@link #ref} and {@link #labels} are final and read without a lock. Everything
- * else is guarded by this object's monitor ({@code synchronized (series)}): a per-series lock
+ * <p>Locking: {@link #ref} and {@link #labels} are final and read without a lock; the pin count and
+ * the removed flag are atomics (see {@link #tryPin()}); {@code maxTime} is written under the lock
+ * and may also be read without it ({@link #maxTimeRacy()}). Everything else is guarded by this
+ * object's monitor ({@code synchronized (series)}): a per-series lock
  * costs no memory this way, where a {@code ReentrantLock} would cost about 48 bytes a series.
  * Methods named {@code ...Locked} expect the caller to hold the monitor.
  */
@@ -33,8 +37,8 @@ final class HeadSeries {
     /** Immutable; readable without the lock. */
     final Labels labels;
 
-    /** The chunk being appended to, or null. Never reset: a reader may still hold its cursor. */
-    private ChunkAppender open;
+    /** The chunk being appended to, or null. */
+    private OpenChunk open;
     /** Closed chunks as (chunk ref, minTime) pairs, oldest first; {@link #closedCount} pairs used. */
     private long[] closed = NO_CHUNKS;
     private int closedCount;
@@ -45,10 +49,17 @@ final class HeadSeries {
     private OutOfOrderBuffer outOfOrder;
     /** Deleted intervals as (min, max) pairs, or null; applied when reading. */
     private long[] tombstones;
-    /** Appenders holding samples for this series that they have not committed or rolled back. */
-    private int pendingAppenders;
-    /** Set once the series left the registry; an appender finding it set looks the labels up again. */
+    /**
+     * Runs of samples of this series that appenders hold but have not committed or rolled back.
+     * Changed with atomic operations, without the lock: see {@link #tryPin()}.
+     */
+    @SuppressWarnings("unused") // accessed through PINS
+    private int pins;
+    /** Set (volatile, through REMOVED) when the series leaves the registry. */
+    @SuppressWarnings("unused") // accessed through REMOVED
     private boolean removed;
+    /** Whether the series is in the head index; set with its first applied sample, under the lock. */
+    boolean indexed;
     /** Whether a SERIES record for this ref is in the WAL; set after the write succeeded. */
     volatile boolean walLogged;
 
@@ -57,30 +68,77 @@ final class HeadSeries {
         this.labels = labels;
     }
 
+    private static final VarHandle PINS;
+    private static final VarHandle REMOVED;
+    private static final VarHandle MAX_TIME;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PINS = lookup.findVarHandle(HeadSeries.class, "pins", int.class);
+            REMOVED = lookup.findVarHandle(HeadSeries.class, "removed", boolean.class);
+            MAX_TIME = lookup.findVarHandle(HeadSeries.class, "maxTime", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     long maxTimeLocked() {
         return maxTime;
     }
 
-    boolean removedLocked() {
-        return removed;
+    /**
+     * The newest accepted timestamp, read without the lock (atomically, possibly stale). An
+     * appender uses it to accept the common in-order sample without locking; the commit checks
+     * again under the lock.
+     */
+    long maxTimeRacy() {
+        return (long) MAX_TIME.getOpaque(this);
     }
 
-    void markRemovedLocked() {
-        removed = true;
+    /**
+     * Announces that an appender will apply samples to this series at commit, so a cleanup must
+     * not remove it meanwhile. Fails when the series was removed; the appender then looks its
+     * labels up again. Lock-free: the pin and the cleanup's removal flag are both written before
+     * the other side is read (sequentially consistent atomics), so at least one of them sees the
+     * other and backs off.
+     */
+    boolean tryPin() {
+        PINS.getAndAdd(this, 1);
+        if ((boolean) REMOVED.getVolatile(this)) {
+            PINS.getAndAdd(this, -1);
+            return false;
+        }
+        return true;
     }
 
-    void pinLocked() {
-        pendingAppenders++;
+    void unpin() {
+        PINS.getAndAdd(this, -1);
     }
 
-    void unpinLocked() {
-        pendingAppenders--;
+    boolean isRemoved() {
+        return (boolean) REMOVED.getVolatile(this);
     }
 
-    /** Whether nothing of the series is left in the head and nobody is about to append. */
+    /**
+     * Marks the series removed if nothing of it is left in the head, its newest sample is older
+     * than {@code before}, and no appender pinned it. Called by the cleanup under the lock.
+     */
+    boolean tryRemoveLocked(long before) {
+        if (!isIdleLocked() || maxTime >= before || isRemoved()) {
+            return false;
+        }
+        REMOVED.setVolatile(this, true);
+        if ((int) PINS.getVolatile(this) != 0) {
+            REMOVED.setVolatile(this, false); // an appender got here first
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether nothing of the series is left in the head. */
     boolean isIdleLocked() {
-        return pendingAppenders == 0 && open == null && closedCount == 0
-                && (outOfOrder == null || outOfOrder.size() == 0);
+        return open == null && closedCount == 0 && (outOfOrder == null || outOfOrder.size() == 0);
     }
 
     /** Outcome of {@link #checkLocked} and {@link #appendLocked}. */
@@ -133,7 +191,7 @@ final class HeadSeries {
         }
         if (t > maxTime) {
             appendInOrder(t, v, chunks, shape);
-            maxTime = t;
+            MAX_TIME.setOpaque(this, t);
             maxTimeValue = v;
         } else {
             if (outOfOrder == null) {
@@ -145,15 +203,13 @@ final class HeadSeries {
     }
 
     private void appendInOrder(long t, double v, HeadChunkFiles chunks, ChunkShape shape) {
-        if (open != null && (t >= shape.rangeEnd(open.minTime()) || !open.append(t, v))) {
+        if (open != null) {
+            if (open.append(t, v, shape.maxSamples(), shape.maxBytes())) {
+                return;
+            }
             closeOpenChunk(chunks);
         }
-        if (open == null) {
-            open = shape.newAppender();
-            if (!open.append(t, v)) {
-                throw new IllegalStateException("BUG: an empty chunk refused sample t=" + t);
-            }
-        }
+        open = new OpenChunk(t, v, shape.rangeEnd(t));
     }
 
     /** Moves the open chunk to the closed list, i.e. off the heap. */
@@ -161,7 +217,7 @@ final class HeadSeries {
         if (open == null) {
             return;
         }
-        long chunkRef = chunks.write(open.finish());
+        long chunkRef = chunks.write(open.toChunk());
         if (closedCount * 2 == closed.length) {
             closed = Arrays.copyOf(closed, Math.max(4, closed.length + (closed.length >> 1) + 2 & ~1));
         }
@@ -174,12 +230,12 @@ final class HeadSeries {
     /** A cursor positioned on the stored sample at exactly {@code t}, or null. Slow path. */
     private SampleCursor chunkCursorAt(long t, HeadChunkFiles chunks) {
         if (open != null && t >= open.minTime()) {
-            SampleCursor c = open.cursor(null);
+            SampleCursor c = Chunks.cursor(open.toChunk(), null);
             return c.seek(t) != SampleCursor.NONE && c.timestamp() == t ? c : null;
         }
         for (int i = closedCount - 1; i >= 0; i--) {
             if (closed[i * 2 + 1] <= t) {
-                SampleCursor c = io.strata.encoding.chunk.Chunks.cursor(chunks.read(closed[i * 2]), null);
+                SampleCursor c = Chunks.cursor(chunks.read(closed[i * 2]), null);
                 return c.seek(t) != SampleCursor.NONE && c.timestamp() == t ? c : null;
             }
         }
@@ -247,19 +303,25 @@ final class HeadSeries {
                 to = i;
             }
         }
-        java.lang.foreign.MemorySegment[] segments = new java.lang.foreign.MemorySegment[from < 0 ? 0 : to - from + 1];
-        for (int i = 0; i < segments.length; i++) {
+        boolean openOverlaps = open != null && open.minTime() <= maxt && open.maxTime() >= mint;
+        int closedInRange = from < 0 ? 0 : to - from + 1;
+        java.lang.foreign.MemorySegment[] segments =
+                new java.lang.foreign.MemorySegment[closedInRange + (openOverlaps ? 1 : 0)];
+        for (int i = 0; i < closedInRange; i++) {
             segments[i] = chunks.read(closed[(from + i) * 2]);
         }
-        SampleCursor openCursor = open != null && open.minTime() <= maxt && open.maxTime() >= mint ? open.cursor(null) : null;
+        if (openOverlaps) {
+            // A copy: appends after this moment are not part of the reader's view.
+            segments[closedInRange] = java.lang.foreign.MemorySegment.ofArray(open.toChunk());
+        }
         OutOfOrderBuffer ooo = outOfOrder != null && outOfOrder.size() > 0 ? outOfOrder.copyRange(mint, maxt) : null;
         if (ooo != null && ooo.size() == 0) {
             ooo = null;
         }
-        if (segments.length == 0 && openCursor == null && ooo == null) {
+        if (segments.length == 0 && ooo == null) {
             return null;
         }
-        return new SeriesSnapshot(segments, openCursor, ooo, tombstones == null ? null : tombstones.clone(), mint, maxt);
+        return new SeriesSnapshot(segments, ooo, tombstones == null ? null : tombstones.clone(), mint, maxt);
     }
 
     /**

@@ -88,10 +88,10 @@ final class HeadSeriesCursor implements SampleCursor {
         return source.value();
     }
 
-    /** The closed chunks, then the open chunk, as one cursor. */
+    /** The chunks of a snapshot, one after the other, as one cursor. */
     private static final class ChunkChain implements SampleCursor {
         private SeriesSnapshot snapshot;
-        /** Index of the chunk under the cursor; {@code closedChunks.length} is the open chunk. */
+        /** Index of the chunk under the cursor. */
         private int index;
         private SampleCursor current;
         private SampleCursor reusable;
@@ -107,13 +107,8 @@ final class HeadSeriesCursor implements SampleCursor {
         /** Moves to chunk {@code index + 1}; false when there is none. */
         private boolean advanceChunk() {
             index++;
-            int closed = snapshot.closedChunks().length;
-            if (index < closed) {
-                current = reusable = Chunks.cursor(snapshot.closedChunks()[index], reusable);
-                return true;
-            }
-            if (index == closed && snapshot.openChunk() != null) {
-                current = snapshot.openChunk();
+            if (index < snapshot.chunks().length) {
+                current = reusable = Chunks.cursor(snapshot.chunks()[index], reusable);
                 return true;
             }
             current = null;
@@ -146,8 +141,8 @@ final class HeadSeriesCursor implements SampleCursor {
             }
             if (current == null) {
                 // Skip whole closed chunks that end before t without decoding them.
-                int closed = snapshot.closedChunks().length;
-                while (index + 1 < closed && Chunks.maxTime(snapshot.closedChunks()[index + 1]) < t) {
+                int closed = snapshot.chunks().length;
+                while (index + 1 < closed && Chunks.maxTime(snapshot.chunks()[index + 1]) < t) {
                     index++;
                 }
                 if (!advanceChunk()) {
@@ -156,8 +151,8 @@ final class HeadSeriesCursor implements SampleCursor {
             }
             int kind = current.seek(t);
             while (kind == NONE) {
-                int closed = snapshot.closedChunks().length;
-                while (index + 1 < closed && Chunks.maxTime(snapshot.closedChunks()[index + 1]) < t) {
+                int closed = snapshot.chunks().length;
+                while (index + 1 < closed && Chunks.maxTime(snapshot.chunks()[index + 1]) < t) {
                     index++;
                 }
                 if (!advanceChunk()) {

@@ -1,18 +1,17 @@
 package io.strata.tsdb.head;
 
-import io.strata.encoding.chunk.Chunks;
 import io.strata.storage.SampleCursor;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The samples of one head series in {@code [mint, maxt]} as captured under its lock: closed chunk
- * views, a cursor over the open chunk, copies of out-of-order samples and tombstones. Readers
+ * The samples of one head series in {@code [mint, maxt]} as captured under its lock: views of its
+ * closed chunks followed by a copy of its open chunk (non-overlapping, ascending), and copies of
+ * out-of-order samples and tombstones. Readers
  * iterate it after the lock is released; the views stay valid while they are referenced
  * (see {@link HeadChunkFiles}).
  */
 record SeriesSnapshot(
-        MemorySegment[] closedChunks,
-        SampleCursor openChunk,
+        MemorySegment[] chunks,
         OutOfOrderBuffer outOfOrder,
         long[] tombstones,
         long mint,
@@ -24,8 +23,4 @@ record SeriesSnapshot(
         return c.reset(this);
     }
 
-    /** A cursor over closed chunk {@code i}. */
-    SampleCursor closedCursor(int i, SampleCursor reuse) {
-        return Chunks.cursor(closedChunks[i], reuse);
-    }
 }

@@ -41,9 +41,12 @@ final class StripeSeries {
     private int[] pageLive = new int[16];
     private final Object pagesLock = new Object();
 
+    /** Locks of the stripes; a stripe's map is created on first use, so a small head stays small. */
+    private final Object[] locks = new Object[STRIPES];
+
     StripeSeries() {
         for (int i = 0; i < STRIPES; i++) {
-            byHash[i] = new Long2ObjectOpenHashMap<>(2);
+            locks[i] = new Object();
         }
     }
 
@@ -63,9 +66,10 @@ final class StripeSeries {
 
     /** The series with these labels, or null. */
     HeadSeries byLabels(Labels labels, long hash) {
-        Long2ObjectOpenHashMap<Object> stripe = byHash[(int) hash & STRIPE_MASK];
-        synchronized (stripe) {
-            return find(stripe.get(hash), labels);
+        int i = (int) hash & STRIPE_MASK;
+        synchronized (locks[i]) {
+            Long2ObjectOpenHashMap<Object> stripe = byHash[i];
+            return stripe == null ? null : find(stripe.get(hash), labels);
         }
     }
 
@@ -76,8 +80,13 @@ final class StripeSeries {
      * @return the existing or new series, or null when {@code factory} returned null (a limit)
      */
     HeadSeries getOrCreate(Labels labels, long hash, SeriesFactory factory) {
-        Long2ObjectOpenHashMap<Object> stripe = byHash[(int) hash & STRIPE_MASK];
-        synchronized (stripe) {
+        int i = (int) hash & STRIPE_MASK;
+        synchronized (locks[i]) {
+            Long2ObjectOpenHashMap<Object> stripe = byHash[i];
+            if (stripe == null) {
+                stripe = new Long2ObjectOpenHashMap<>(2);
+                byHash[i] = stripe;
+            }
             Object slot = stripe.get(hash);
             HeadSeries found = find(slot, labels);
             if (found != null) {
@@ -106,9 +115,10 @@ final class StripeSeries {
     /** Removes {@code series} from both maps. */
     void remove(HeadSeries series) {
         long hash = series.labels.hash64();
-        Long2ObjectOpenHashMap<Object> stripe = byHash[(int) hash & STRIPE_MASK];
-        synchronized (stripe) {
-            Object slot = stripe.get(hash);
+        int i = (int) hash & STRIPE_MASK;
+        synchronized (locks[i]) {
+            Long2ObjectOpenHashMap<Object> stripe = byHash[i];
+            Object slot = stripe == null ? null : stripe.get(hash);
             if (slot == series) {
                 stripe.remove(hash);
             } else if (slot instanceof HeadSeries[] many) {
@@ -138,10 +148,12 @@ final class StripeSeries {
 
     /** Approximate heap bytes of the registry's own structures. */
     long retainedBytes() {
-        long bytes = 0;
+        long bytes = 16L * STRIPES + 16 + 4L * STRIPES * 2; // lock objects and the two arrays
         for (Long2ObjectOpenHashMap<Object> m : byHash) {
-            // Map object, then keys, values (and fastutil's table is a power of two >= size / 0.75).
-            bytes += 64 + 12L * Math.max(4, Integer.highestOneBit(Math.max(1, (int) (m.size() / 0.75f)) * 2));
+            if (m != null) {
+                // Map object, then keys and values; fastutil's table is a power of two >= size / 0.75.
+                bytes += 64 + 12L * Math.max(4, Integer.highestOneBit(Math.max(1, (int) (m.size() / 0.75f)) * 2));
+            }
         }
         HeadSeries[][] p = pages;
         bytes += 16 + 4L * p.length;

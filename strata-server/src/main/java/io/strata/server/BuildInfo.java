@@ -1,10 +1,9 @@
-package io.strata.server.cli;
+package io.strata.server;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-import picocli.CommandLine;
 
 /** Version facts filtered into {@code strata-build.properties} by Maven at build time. */
 public record BuildInfo(String version, String revision, String branch, String buildDate, String javaVersion) {
@@ -23,14 +22,5 @@ public record BuildInfo(String version, String revision, String branch, String b
                 p.getProperty("branch", "main"),
                 p.getProperty("buildDate", "unknown"),
                 Runtime.version().toString());
-    }
-
-    /** Feeds {@code strata --version}. */
-    public static final class VersionProvider implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            BuildInfo i = current();
-            return new String[] {"strata " + i.version() + " (revision " + i.revision() + ", java " + i.javaVersion() + ")"};
-        }
     }
 }

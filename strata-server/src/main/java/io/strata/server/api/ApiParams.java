@@ -1,0 +1,150 @@
+package io.strata.server.api;
+
+import io.strata.model.ErrorCode;
+import io.strata.model.Matcher;
+import io.strata.model.StrataException;
+import io.strata.server.http.Request;
+import java.time.OffsetDateTime;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Parameter parsing shared by the API handlers, with Prometheus's rules and messages
+ * ({@code web/api/v1/api.go}): times as float Unix seconds or RFC 3339, optional times defaulting
+ * to Prometheus's min and max time, non-negative limits, and {@code match[]} selectors of which
+ * each needs a matcher that does not match the empty string.
+ */
+final class ApiParams {
+    /** Prometheus's {@code MinTime} in ms: the default start of optional ranges. */
+    static final long MIN_TIME = -9223309901257974L * 1000;
+    /** Prometheus's {@code MaxTime} in ms: the default end of optional ranges. */
+    static final long MAX_TIME = 9223309901257974L * 1000 + 999;
+    /** How Go formats MinTime and MaxTime in RFC 3339; clients echo these strings back. */
+    static final String MIN_TIME_FORMATTED = "-292273086-05-16T16:47:06Z";
+    static final String MAX_TIME_FORMATTED = "292277025-08-18T07:12:54.999999999Z";
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    /** Go's RFC3339Nano layout: seconds required, fraction optional, Z or an offset. */
+    private static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter()
+            .withChronology(IsoChronology.INSTANCE)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private ApiParams() {}
+
+    /** An optional time parameter in ms, or {@code defaultValue} when absent or empty. */
+    static long time(Request request, String name, long defaultValue) {
+        String value = request.param(name);
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return parseTime(value);
+        } catch (IllegalArgumentException e) {
+            throw invalidParameter(name, "Invalid time value for '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * Parses Unix seconds with up to millisecond precision ({@code 1700000000.123}) or RFC 3339
+     * ({@code 2023-11-14T22:13:20.123Z}) into ms. Seconds beyond Prometheus's range are clamped to it.
+     *
+     * @throws IllegalArgumentException naming the value
+     */
+    static long parseTime(String s) {
+        if (DECIMAL.matcher(s).matches()) {
+            double seconds = Double.parseDouble(s);
+            double whole = seconds < 0 ? Math.ceil(seconds) : Math.floor(seconds);
+            if (whole <= MIN_TIME / 1000.0) {
+                return MIN_TIME;
+            }
+            if (whole >= MAX_TIME / 1000.0) {
+                return MAX_TIME;
+            }
+            // Like Go: the fraction rounds half away from zero to whole milliseconds.
+            double fractionMillis = (seconds - whole) * 1000;
+            long millis = (long) (Math.signum(fractionMillis) * Math.floor(Math.abs(fractionMillis) + 0.5));
+            return (long) whole * 1000 + millis;
+        }
+        if (s.equals(MIN_TIME_FORMATTED)) {
+            return MIN_TIME;
+        }
+        if (s.equals(MAX_TIME_FORMATTED)) {
+            return MAX_TIME;
+        }
+        try {
+            return OffsetDateTime.parse(s, RFC3339).toInstant().toEpochMilli();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw new IllegalArgumentException("cannot parse " + GoQuote.quote(s) + " to a valid timestamp");
+        }
+    }
+
+    /** The {@code limit} parameter: 0 (no limit) when absent. */
+    static int limit(Request request) {
+        String value = request.param("limit");
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw invalidParameter("limit", "cannot parse " + GoQuote.quote(value) + " to a valid limit");
+        }
+        if (limit < 0) {
+            throw invalidParameter("limit", "limit must be non-negative");
+        }
+        return limit;
+    }
+
+    /**
+     * Parses {@code match[]} selectors, each of which must have a matcher that does not match the
+     * empty string (it would select every series).
+     *
+     * @param prefixErrors whether parse errors say {@code invalid parameter "match[]": } first, as
+     *     Prometheus's series endpoint does (its labels endpoints do not)
+     */
+    static List<List<Matcher>> matcherSets(List<String> selectors, boolean prefixErrors) {
+        List<List<Matcher>> sets = new ArrayList<>(selectors.size());
+        for (String selector : selectors) {
+            List<Matcher> matchers;
+            try {
+                matchers = SelectorParser.parse(selector);
+            } catch (StrataException e) {
+                throw prefixErrors ? invalidParameter("match[]", e.getMessage()) : e;
+            }
+            if (matchers.stream().allMatch(Matcher::matchesEmpty)) {
+                throw new StrataException(ErrorCode.BAD_DATA,
+                        "match[] must contain at least one non-empty matcher: " + GoQuote.quote(selector));
+            }
+            sets.add(matchers);
+        }
+        return sets;
+    }
+
+    static StrataException invalidParameter(String name, String problem) {
+        return new StrataException(ErrorCode.BAD_DATA, "invalid parameter " + GoQuote.quote(name) + ": " + problem);
+    }
+}

@@ -1,0 +1,42 @@
+package io.strata.server.api;
+
+import static io.netty.handler.codec.http.HttpMethod.GET;
+import static io.netty.handler.codec.http.HttpMethod.HEAD;
+import static io.netty.handler.codec.http.HttpMethod.POST;
+import static io.netty.handler.codec.http.HttpMethod.PUT;
+
+import io.strata.server.http.Handler;
+import io.strata.server.http.Route;
+import io.strata.server.http.Router;
+
+/**
+ * The read, status and admin endpoints of Prometheus's HTTP API, with the methods Prometheus
+ * accepts for each. Remote write and read, and {@code /metrics}, are added by their own modules.
+ */
+public final class ApiRoutes {
+    private ApiRoutes() {}
+
+    /**
+     * @param adminApi whether the admin endpoints may change data
+     */
+    public static void register(Router router, StorageAccess storage, boolean adminApi, BuildFacts build) {
+        LabelsHandler labels = new LabelsHandler(storage);
+        AdminHandler admin = new AdminHandler(storage, adminApi);
+        StatusHandlers status = new StatusHandlers(storage, build);
+
+        router.add(api("/api/v1/series", new SeriesHandler(storage), GET, POST))
+                .add(api("/api/v1/labels", labels::names, GET, POST))
+                .add(api("/api/v1/label/:name/values", labels::values, GET))
+                .add(api("/api/v1/metadata", new MetadataHandler(storage), GET))
+                .add(api("/api/v1/status/tsdb", new TsdbStatusHandler(storage), GET))
+                .add(api("/api/v1/status/buildinfo", status::buildInfo, GET))
+                .add(api("/api/v1/admin/tsdb/delete_series", admin::deleteSeries, POST, PUT))
+                .add(api("/api/v1/admin/tsdb/flush", admin::flush, POST, PUT))
+                .add(Route.of("/-/healthy", status::healthy, GET, HEAD))
+                .add(Route.of("/-/ready", status::ready, GET, HEAD));
+    }
+
+    private static Route api(String pattern, Handler handler, io.netty.handler.codec.http.HttpMethod... methods) {
+        return Route.of(pattern, Cors.wrap(handler), methods);
+    }
+}

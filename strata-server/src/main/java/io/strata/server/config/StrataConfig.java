@@ -1,0 +1,137 @@
+package io.strata.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything {@code strata server} can be told, after merging defaults, {@code strata.yaml} and
+ * flags (flag over file over default). Built by {@link ConfigLoader}; every key is listed, with its
+ * flag and default, in {@link ConfigKeys} and docs/configuration.md.
+ */
+public record StrataConfig(HttpSettings http, StorageSettings storage, LimitSettings limits, IngestSettings ingest) {
+    public StrataConfig {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(ingest, "ingest");
+    }
+
+    /** The configuration of a bare {@code strata server}. */
+    public static StrataConfig defaults() {
+        return new Builder().build();
+    }
+
+    /**
+     * @param listenAddress host or IP to bind; {@code 0.0.0.0} or {@code ::} bind every interface
+     * @param adminApi whether {@code /api/v1/admin/*} endpoints may change data
+     */
+    public record HttpSettings(String listenAddress, int port, boolean adminApi) {}
+
+    /**
+     * @param retentionSizeBytes 0 for no size-based retention
+     * @param walSyncInterval how often the WAL is fsynced when {@code walSync} is {@code interval}
+     */
+    public record StorageSettings(
+            Path dataDir,
+            Duration retention,
+            long retentionSizeBytes,
+            Duration blockDuration,
+            Duration outOfOrderWindow,
+            WalSync walSync,
+            Duration walSyncInterval,
+            long walSegmentSizeBytes) {}
+
+    /** Ingest and request limits; a request or series beyond them is refused with a 4xx naming the limit. */
+    public record LimitSettings(
+            long maxRequestBytes,
+            long maxDecompressedBytes,
+            int maxLabelsPerSeries,
+            int maxLabelNameLength,
+            int maxLabelValueLength,
+            Duration maxFutureSkew,
+            long maxSeries,
+            long remoteReadSampleLimit) {}
+
+    /**
+     * @param sortUnsortedLabels sort labels of series that arrive unsorted (as Prometheus's own
+     *     receiver does) instead of rejecting them (as both remote-write specifications ask)
+     */
+    public record IngestSettings(boolean sortUnsortedLabels) {}
+
+    /** When the WAL is fsynced. */
+    public enum WalSync {
+        /** Every {@code storage.walSyncInterval}: a crash of the machine may lose that much. */
+        INTERVAL,
+        /** Before every write is acknowledged (group commit): nothing acknowledged is lost. */
+        ALWAYS
+    }
+
+    /**
+     * Mutable staging area the keys of {@link ConfigKeys} write into. A new builder holds the
+     * defaults, applied from the key table so that the defaults shown in help are the ones used.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+        String listenAddress;
+        int port;
+        boolean adminApi;
+        Path dataDir;
+        Duration retention;
+        long retentionSizeBytes;
+        Duration blockDuration;
+        Duration outOfOrderWindow;
+        WalSync walSync;
+        Duration walSyncInterval;
+        long walSegmentSizeBytes;
+        long maxRequestBytes;
+        long maxDecompressedBytes;
+        int maxLabelsPerSeries;
+        int maxLabelNameLength;
+        int maxLabelValueLength;
+        Duration maxFutureSkew;
+        long maxSeries;
+        long remoteReadSampleLimit;
+        boolean sortUnsortedLabels;
+
+        public Builder() {
+            for (ConfigKey key : ConfigKeys.ALL) {
+                key.applier().apply(this, key.defaultValue());
+            }
+        }
+
+        /**
+         * Checks rules that span keys, then builds.
+         *
+         * @throws IllegalArgumentException naming the keys involved
+         */
+        public StrataConfig build() {
+            if (outOfOrderWindow.compareTo(blockDuration) > 0) {
+                throw new IllegalArgumentException("storage.outOfOrderWindow (" + PromDuration.format(outOfOrderWindow)
+                        + ") must not exceed storage.blockDuration (" + PromDuration.format(blockDuration)
+                        + "): late samples are merged into the head before it is cut into a block");
+            }
+            return new StrataConfig(
+                    new HttpSettings(listenAddress, port, adminApi),
+                    new StorageSettings(
+                            dataDir,
+                            retention,
+                            retentionSizeBytes,
+                            blockDuration,
+                            outOfOrderWindow,
+                            walSync,
+                            walSyncInterval,
+                            walSegmentSizeBytes),
+                    new LimitSettings(
+                            maxRequestBytes,
+                            maxDecompressedBytes,
+                            maxLabelsPerSeries,
+                            maxLabelNameLength,
+                            maxLabelValueLength,
+                            maxFutureSkew,
+                            maxSeries,
+                            remoteReadSampleLimit),
+                    new IngestSettings(sortUnsortedLabels));
+        }
+    }
+}
