@@ -62,7 +62,7 @@ cpu_ticks() { # user+system clock ticks the server has used so far
 }
 
 du_bytes() { # bytes on disk below DIR
-  du -sb "$1" | awk '{print $1}'
+  du -s -B1 "$1" | awk '{print $1}'
 }
 
 stop_server() {
