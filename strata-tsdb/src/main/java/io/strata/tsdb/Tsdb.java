@@ -405,9 +405,15 @@ public final class Tsdb implements Storage {
             }
         }
         if (background != null) {
-            background.shutdownNow();
+            // No interrupt first: an interrupted file operation closes its channel, and the
+            // maintenance thread may be writing the WAL (rotation, checkpoint) or a block.
+            background.shutdown();
             try {
-                background.awaitTermination(1, TimeUnit.MINUTES);
+                if (!background.awaitTermination(1, TimeUnit.MINUTES)) {
+                    LOG.warn("TSDB maintenance still running after a minute; interrupting it");
+                    background.shutdownNow();
+                    background.awaitTermination(1, TimeUnit.MINUTES);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
