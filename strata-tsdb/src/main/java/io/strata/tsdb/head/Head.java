@@ -47,6 +47,14 @@ public final class Head implements Queryable, AutoCloseable {
      */
     private final ReentrantReadWriteLock commitBarrier = new ReentrantReadWriteLock();
     private final Map<String, MetricMetadata> metadata = new ConcurrentHashMap<>();
+    /**
+     * Appender batches for reuse: an explicit pool rather than thread-locals, which virtual threads
+     * would multiply. Bounded in count and in the size of what it keeps.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<CommitBatch> batchPool =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int MAX_POOLED_BATCHES = 64;
+    private static final int MAX_POOLED_BATCH = 1 << 16;
     /** Refs of series whose labels came back under another ref during replay; empty afterwards. */
     private final ConcurrentHashMap<Long, HeadSeries> aliases = new ConcurrentHashMap<>();
 
@@ -129,6 +137,20 @@ public final class Head implements Queryable, AutoCloseable {
     void applyMetadata(List<CommitBatch.MetadataUpdate> updates) {
         for (CommitBatch.MetadataUpdate u : updates) {
             metadata.put(u.metricFamily(), u.metadata());
+        }
+    }
+
+    /** A cleared batch from the pool, or a new one. */
+    CommitBatch takeBatch() {
+        CommitBatch b = batchPool.poll();
+        return b != null ? b : new CommitBatch();
+    }
+
+    /** Returns a batch to the pool, unless the pool is full or the batch grew very large. */
+    void returnBatch(CommitBatch b) {
+        b.reset();
+        if (b.capacity() <= MAX_POOLED_BATCH && batchPool.size() < MAX_POOLED_BATCHES) {
+            batchPool.offer(b);
         }
     }
 
