@@ -50,6 +50,11 @@ public final class BitReader {
         return reset(segment, byteOffset, bitCount, byteOffset);
     }
 
+    /** Reads {@code bitCount} bits of a heap array from byte {@code byteOffset}. */
+    public BitReader reset(byte[] bytes, int byteOffset, long bitCount) {
+        return reset(MemorySegment.ofArray(bytes), byteOffset, bitCount, byteOffset);
+    }
+
     public int readBit() {
         if (position >= limit) {
             throw pastEnd(1);

@@ -33,7 +33,7 @@ class BitStreamProperties {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment offHeap = arena.allocate(writer.byteLength() + 1);
             MemorySegment.copy(MemorySegment.ofArray(writer.buffer()), 0, offHeap, 1, writer.byteLength());
-            BitReader heap = new BitReader().reset(MemorySegment.ofArray(writer.buffer()), 0, writer.bitLength());
+            BitReader heap = new BitReader().reset(writer.buffer(), 0, writer.bitLength());
             BitReader native_ = new BitReader().reset(offHeap, 1, writer.bitLength());
             for (int i = 0; i < fields; i++) {
                 assertThat(heap.readBits(widths[i])).isEqualTo(values[i]);

@@ -1,6 +1,7 @@
 package io.strata.bench.jmh;
 
 import io.strata.encoding.chunk.ChunkAppender;
+import io.strata.encoding.chunk.ChunkEncoder;
 import io.strata.encoding.chunk.Chunks;
 import io.strata.encoding.prometheus.PrometheusXorChunk;
 import io.strata.storage.SampleCursor;
@@ -48,6 +49,7 @@ public class ChunkBenchmark {
     private final double[] values = new double[SAMPLES];
     private final ChunkAppender appender = new ChunkAppender();
     private final ChunkAppender filled = new ChunkAppender();
+    private final ChunkEncoder encoder = new ChunkEncoder();
     private MemorySegment closedChunk;
     private byte[] prometheusChunk;
     private SampleCursor cursor;
@@ -92,7 +94,7 @@ public class ChunkBenchmark {
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public byte[] finishChunk() {
-        return filled.finish();
+        return filled.finish(encoder);
     }
 
     /** Reading a closed chunk: the query path. */

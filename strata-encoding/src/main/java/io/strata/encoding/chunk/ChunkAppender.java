@@ -112,9 +112,17 @@ public final class ChunkAppender {
      * appender keeps working and readable afterwards until {@link #reset()}.
      */
     public byte[] finish() {
+        return finish(null);
+    }
+
+    /**
+     * {@link #finish()}, with the scratch space of {@code encoder} (null: allocate it), for
+     * callers that finish many chunks on one thread.
+     */
+    public byte[] finish(ChunkEncoder encoder) {
         int count = writer.count();
         if (count > 0) {
-            byte[] packed = finishPacked(count);
+            byte[] packed = finishPacked(count, encoder == null ? new ChunkEncoder() : encoder);
             if (packed.length <= sizeInBytes()) {
                 return packed;
             }
@@ -130,19 +138,19 @@ public final class ChunkAppender {
     /**
      * Recompresses the stream column by column: knowing every sample, the packed encoding picks
      * the modes and bit widths that fit this chunk (see {@code docs/format/chunks.md}). Scratch
-     * arrays are allocated per call rather than kept, because a head holds an appender per
-     * series and finishes each one rarely.
+     * space comes from the encoder rather than this appender, because a head may hold an
+     * appender per series and finishes each one rarely.
      */
-    private byte[] finishPacked(int count) {
-        long[] timestamps = new long[count];
-        double[] values = new double[count];
+    private byte[] finishPacked(int count, ChunkEncoder encoder) {
+        long[] timestamps = encoder.timestamps(count);
+        double[] values = encoder.values(count);
         ChunkCursor cursor = (ChunkCursor) cursor(null);
         for (int i = 0; i < count; i++) {
             cursor.next();
             timestamps[i] = cursor.timestamp();
             values[i] = cursor.value();
         }
-        return new PackedChunkEncoder().encode(timestamps, values, count);
+        return encoder.packed().encode(timestamps, values, count);
     }
 
     /**

@@ -31,6 +31,19 @@ public final class Chunks {
         return cursor.resetFinished(chunk);
     }
 
+    /**
+     * Encodes {@code count} samples straight into a finished chunk, as
+     * {@link ChunkAppender#finish()} would, without building the open-chunk stream first: for
+     * block writing and compaction, which have the samples in arrays already. Thread-safe;
+     * allocates its scratch space per call ({@link ChunkEncoder} keeps it).
+     *
+     * @throws IllegalArgumentException if timestamps do not strictly increase or {@code count}
+     *     is outside [0, {@link ChunkFormat#MAX_SAMPLES}] or beyond the arrays
+     */
+    public static byte[] encode(long[] timestamps, double[] values, int count) {
+        return new ChunkEncoder().encode(timestamps, values, count);
+    }
+
     public static SampleCursor cursor(byte[] chunk, SampleCursor reuse) {
         return cursor(MemorySegment.ofArray(chunk), reuse);
     }

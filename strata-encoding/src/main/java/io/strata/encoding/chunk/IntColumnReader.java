@@ -64,6 +64,15 @@ final class IntColumnReader {
         return this;
     }
 
+    String coderName() {
+        return switch (coder) {
+            case IntColumnWriter.CENTERED -> "centered";
+            case IntColumnWriter.OFFSET -> "offset";
+            case IntColumnWriter.RADIX -> "radix";
+            default -> "sparse";
+        };
+    }
+
     /** The next value; callers never ask for more than the column's count. */
     long next(BitReader bits) {
         remaining--;

@@ -30,8 +30,9 @@ final class IntColumnWriter {
     private final BucketCode centeredCode = new BucketCode();
     private final BucketCode offsetCode = new BucketCode();
     private final ByteSink sparseEntries = new ByteSink(64);
-    private long[] mapped = new long[0];
-    private long[] sorted = new long[0];
+    private final ColumnScratch scratch;
+    /** The scratch arrays, valid during {@link #choose} only. */
+    private long[] mapped;
     private long[] values;
     private int from;
     private int to;
@@ -42,16 +43,18 @@ final class IntColumnWriter {
     private int nonZeros;
     private long costBits;
 
+    IntColumnWriter(ColumnScratch scratch) {
+        this.scratch = scratch;
+    }
+
     /** Chooses the coder for {@code values[from, to)}; the array must stay unchanged until written. */
     IntColumnWriter choose(long[] values, int from, int to) {
         this.values = values;
         this.from = from;
         this.to = to;
         int count = to - from;
-        if (mapped.length < count) {
-            mapped = new long[count];
-            sorted = new long[count];
-        }
+        mapped = scratch.mapped(count);
+        long[] sorted = scratch.sorted(count);
         min = count == 0 ? 0 : Long.MAX_VALUE;
         long max = count == 0 ? 0 : Long.MIN_VALUE;
         for (int i = from; i < to; i++) {

@@ -15,19 +15,25 @@ import io.strata.encoding.Varints;
  * One instance per finishing thread; it keeps scratch arrays between calls.
  */
 final class PackedChunkEncoder {
-    private final PackedTimestampEncoder timestamps = new PackedTimestampEncoder();
-    private final PackedValueEncoder values = new PackedValueEncoder();
+    private final ColumnScratch scratch = new ColumnScratch();
+    private final PackedTimestampEncoder timestamps = new PackedTimestampEncoder(scratch);
+    private final PackedValueEncoder values = new PackedValueEncoder(scratch);
     private final ByteSink params = new ByteSink(64);
     private final BitWriter timestampBits = new BitWriter(64);
     private final BitWriter valueBits = new BitWriter(256);
 
     /** Encodes {@code n >= 1} samples with strictly increasing timestamps. */
     byte[] encode(long[] ts, double[] vs, int n) {
+        return encode(ts, vs, n, false);
+    }
+
+    /** {@link #encode}, with the value column restricted to XOR when {@code xorValues} (tests). */
+    byte[] encode(long[] ts, double[] vs, int n, boolean xorValues) {
         if (n < 1) {
             throw new IllegalArgumentException("a packed chunk needs at least one sample, got " + n);
         }
         timestamps.choose(ts, n);
-        values.choose(vs, n);
+        values.choose(vs, n, xorValues);
         params.reset();
         timestampBits.reset();
         valueBits.reset();

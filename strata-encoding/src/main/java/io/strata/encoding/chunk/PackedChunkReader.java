@@ -275,6 +275,23 @@ final class PackedChunkReader {
         return timestamp;
     }
 
+    /** What the encoder chose, for tests that check every mode is reachable: "ts/value/...". */
+    String describe() {
+        String values = switch (valueMode) {
+            case PackedValueEncoder.CONSTANT -> "constant";
+            case PackedValueEncoder.XOR -> "xor";
+            case PackedValueEncoder.SPLIT -> "split/" + valueColumn.coderName();
+            default -> (scale == PackedValueEncoder.RAW_BITS_SCALE ? "rawbits" : "decimal" + scale)
+                    + "/order" + order + "/" + valueColumn.coderName();
+        };
+        String times = switch (timestampMode) {
+            case PackedTimestampEncoder.LINE -> "line";
+            case PackedTimestampEncoder.STEP -> "step";
+            default -> "dod";
+        };
+        return times + "/" + timestampColumn.coderName() + " " + values;
+    }
+
     double value() {
         return value;
     }

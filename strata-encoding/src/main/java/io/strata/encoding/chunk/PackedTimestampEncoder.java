@@ -27,9 +27,9 @@ final class PackedTimestampEncoder {
      */
     static final long LINE_MAX_SPAN = (1L << 47) - 1;
 
-    private final IntColumnWriter lineColumn = new IntColumnWriter();
-    private final IntColumnWriter stepColumn = new IntColumnWriter();
-    private final IntColumnWriter dodColumn = new IntColumnWriter();
+    private final IntColumnWriter lineColumn;
+    private final IntColumnWriter stepColumn;
+    private final IntColumnWriter dodColumn;
     /** One array per mode: each column keeps reading its own until written. */
     private long[] lineOffsets = new long[0];
     private long[] stepOffsets = new long[0];
@@ -38,6 +38,12 @@ final class PackedTimestampEncoder {
     private long step;
     private long firstDelta;
     private long costBits;
+
+    PackedTimestampEncoder(ColumnScratch scratch) {
+        lineColumn = new IntColumnWriter(scratch);
+        stepColumn = new IntColumnWriter(scratch);
+        dodColumn = new IntColumnWriter(scratch);
+    }
 
     PackedTimestampEncoder choose(long[] ts, int n) {
         if (lineOffsets.length < n) {

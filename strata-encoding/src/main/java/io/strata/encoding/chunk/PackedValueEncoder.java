@@ -56,12 +56,12 @@ final class PackedValueEncoder {
         };
     }
 
-    private final DecimalCandidate decimal = new DecimalCandidate();
-    private final DecimalCandidate rawBits = new DecimalCandidate();
+    private final DecimalCandidate decimal;
+    private final DecimalCandidate rawBits;
     private boolean usingRawBits;
     private final BitWriter xorBits = new BitWriter(64);
     private final XorValueWriter xorWriter = new XorValueWriter();
-    private final IntColumnWriter exponentColumn = new IntColumnWriter();
+    private final IntColumnWriter exponentColumn;
     private long[] exponents = new long[0];
     private int sharedTrailingZeros;
     private int[] scales = new int[0];
@@ -70,7 +70,21 @@ final class PackedValueEncoder {
     private int n;
     private int mode;
 
+    PackedValueEncoder(ColumnScratch scratch) {
+        decimal = new DecimalCandidate(scratch);
+        rawBits = new DecimalCandidate(scratch);
+        exponentColumn = new IntColumnWriter(scratch);
+    }
+
     PackedValueEncoder choose(double[] values, int n) {
+        return choose(values, n, false);
+    }
+
+    /**
+     * Chooses the cheapest mode; {@code floatsOnly} restricts the choice to {@link #XOR} (a seam
+     * for tests: the integer modes win nearly everywhere, yet the XOR decoder must stay proven).
+     */
+    PackedValueEncoder choose(double[] values, int n, boolean floatsOnly) {
         this.values = values;
         this.n = n;
         usingRawBits = false;
@@ -84,6 +98,9 @@ final class PackedValueEncoder {
             xorWriter.write(xorBits, Double.doubleToRawLongBits(values[i]));
         }
         mode = XOR;
+        if (floatsOnly) {
+            return this;
+        }
         long bestCost = 8 + 64 + xorBits.bitLength();
         long splitCost = chooseSplit();
         if (splitCost < bestCost) {
@@ -249,8 +266,9 @@ final class PackedValueEncoder {
     /** One way of writing the values as decimals at one scale: the cheapest transform for it. */
     private static final class DecimalCandidate {
         private final ByteSink exceptions = new ByteSink(16);
-        private final IntColumnWriter column = new IntColumnWriter();
-        private final long[][] transformed = new long[TRANSFORMS][];
+        private final IntColumnWriter column;
+        /** The chosen transform's column; rebuilt for each candidate transform. */
+        private long[] transformed = new long[0];
         private final long[] anchors = new long[3];
         private int anchorCount;
         private long[] ints = new long[0];
@@ -261,12 +279,14 @@ final class PackedValueEncoder {
         private int count;
         private long costBits;
 
+        DecimalCandidate(ColumnScratch scratch) {
+            column = new IntColumnWriter(scratch);
+        }
+
         private void ensureCapacity(int n) {
             if (ints.length < n) {
                 ints = new long[n];
-                for (int t = 0; t < TRANSFORMS; t++) {
-                    transformed[t] = new long[n];
-                }
+                transformed = new long[n];
             }
         }
 
@@ -328,7 +348,7 @@ final class PackedValueEncoder {
         /** Fills the column for transform {@code t}; returns its cost in bits beyond the fixed part. */
         private long prepare(int t, int m) {
             int order = order(t);
-            long[] out = transformed[t];
+            long[] out = transformed;
             System.arraycopy(ints, 0, out, 0, m);
             // Differences of increasing order in place; the first `order` entries become the
             // anchors: x0, then the first delta, then the first delta of delta.

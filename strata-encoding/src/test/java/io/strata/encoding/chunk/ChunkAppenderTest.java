@@ -58,6 +58,15 @@ class ChunkAppenderTest {
     }
 
     @Test
+    void encodeRejectsTimestampsOutOfOrder() {
+        assertThatThrownBy(() -> Chunks.encode(new long[] {5, 5}, new double[] {1, 2}, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timestamp 5 at index 1");
+        assertThatThrownBy(() -> Chunks.encode(new long[] {5}, new double[] {1}, 2))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void reportsFullAtTheSampleLimit() {
         ChunkAppender appender = new ChunkAppender(3, 4096);
         assertThat(appender.append(1, 1)).isTrue();

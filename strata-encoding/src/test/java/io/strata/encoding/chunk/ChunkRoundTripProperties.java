@@ -17,6 +17,8 @@ import net.jqwik.api.constraints.IntRange;
  * laid back to back, and passes {@link Chunks#verify}.
  */
 class ChunkRoundTripProperties {
+    /** Reused across tries of a property (jqwik keeps one instance per property). */
+    private final ChunkEncoder reusedEncoder = new ChunkEncoder();
 
     /** Appends the series, cutting chunks where the appender reports full; returns the chunks. */
     static List<byte[]> encode(RandomSeries series, ChunkAppender appender) {
@@ -88,6 +90,27 @@ class ChunkRoundTripProperties {
                 from += count;
             }
         }
+    }
+
+    @Property(tries = 100)
+    void encodingArraysEqualsFinishingAnAppender(@ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 1000) int size,
+            @ForAll RandomSeries.TimeShape timeShape,
+            @ForAll RandomSeries.ValueShape valueShape) {
+        RandomSeries series = RandomSeries.generate(seed, Math.max(1, size), timeShape, valueShape);
+        byte[] direct = Chunks.encode(series.timestamps(), series.values(), size);
+        ChunkAppender appender = new ChunkAppender(ChunkFormat.MAX_SAMPLES, ChunkFormat.MAX_BODY_BYTES);
+        for (int i = 0; i < size; i++) {
+            appender.append(series.timestamps()[i], series.values()[i]);
+        }
+        byte[] finished = appender.finish();
+        if (finished[0] == ChunkFormat.PACKED_V1) {
+            assertThat(direct).isEqualTo(finished);
+        }
+        // Scratch space left over from earlier, larger or smaller chunks changes nothing.
+        assertThat(reusedEncoder.encode(series.timestamps(), series.values(), size)).isEqualTo(direct);
+        assertThat(appender.finish(reusedEncoder)).isEqualTo(finished);
+        assertSamples(Chunks.cursor(direct, null), series, 0, size);
     }
 
     @Property(tries = 100)
