@@ -240,6 +240,7 @@ class TsdbTest {
             assertThat(m.headChunks()).isEqualTo(1);
             assertThat(m.headHeapBytes()).isPositive();
             assertThat(m.walBytesWritten()).isPositive();
+            assertThat(m.walBytes()).isPositive();
             assertThat(m.commits()).isEqualTo(1);
         }
     }
