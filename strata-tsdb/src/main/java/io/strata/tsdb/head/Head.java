@@ -93,7 +93,7 @@ public final class Head implements Queryable, AutoCloseable {
         long[] min = {Long.MAX_VALUE};
         series.forEach(s -> {
             synchronized (s) {
-                min[0] = Math.min(min[0], s.minTimeLocked());
+                min[0] = Math.min(min[0], s.minTimeLocked(chunks));
             }
         });
         return min[0];

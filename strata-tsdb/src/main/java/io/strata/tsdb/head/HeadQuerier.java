@@ -47,7 +47,7 @@ final class HeadQuerier implements Querier {
             HeadSeries s = head.series.byRef(ref);
             if (s != null) {
                 synchronized (s) {
-                    long lo = s.minTimeLocked();
+                    long lo = s.minTimeLocked(head.chunks);
                     long hi = s.headMaxTimeLocked();
                     if (lo != Long.MAX_VALUE && lo <= maxtF && hi >= mintF) {
                         found.add(s);

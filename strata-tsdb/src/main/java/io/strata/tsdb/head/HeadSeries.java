@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <pre>
  *   closed chunks (off heap, in {@link HeadChunkFiles})        open chunk (heap)   out-of-order
  *   ┌──────────┬──────────┬──────────┐                        ┌──────────────┐   ┌──────────┐
- *   │ ref,minT │ ref,minT │ ref,minT │ ──── oldest to newest ─▶│  OpenChunk   │   │ sorted   │
+ *   │   ref    │   ref    │   ref    │ ──── oldest to newest ─▶│  OpenChunk   │   │ sorted   │
  *   └──────────┴──────────┴──────────┘                        └──────────────┘   │ samples  │
  *                                                                                └──────────┘
  * </pre>
@@ -39,7 +39,11 @@ final class HeadSeries {
 
     /** The chunk being appended to, or null. */
     private OpenChunk open;
-    /** Closed chunks as (chunk ref, minTime) pairs, oldest first; {@link #closedCount} pairs used. */
+    /**
+     * Refs of the closed chunks, oldest first; {@link #closedCount} used. Their min times are read
+     * from the chunk files ({@link HeadChunkFiles#minTime}) rather than kept here: 8 bytes a chunk
+     * on the heap instead of 16.
+     */
     private long[] closed = NO_CHUNKS;
     private int closedCount;
     /** Newest accepted timestamp; survives truncation so late samples are judged against it. */
@@ -217,12 +221,11 @@ final class HeadSeries {
         if (open == null) {
             return;
         }
-        long chunkRef = chunks.write(open.toChunk());
-        if (closedCount * 2 == closed.length) {
-            closed = Arrays.copyOf(closed, Math.max(4, closed.length + (closed.length >> 1) + 2 & ~1));
+        long chunkRef = chunks.write(open.toChunk(), open.minTime());
+        if (closedCount == closed.length) {
+            closed = Arrays.copyOf(closed, Math.max(2, closed.length + (closed.length >> 1) + 1));
         }
-        closed[closedCount * 2] = chunkRef;
-        closed[closedCount * 2 + 1] = open.minTime();
+        closed[closedCount] = chunkRef;
         closedCount++;
         open = null;
     }
@@ -234,8 +237,8 @@ final class HeadSeries {
             return c.seek(t) != SampleCursor.NONE && c.timestamp() == t ? c : null;
         }
         for (int i = closedCount - 1; i >= 0; i--) {
-            if (closed[i * 2 + 1] <= t) {
-                SampleCursor c = Chunks.cursor(chunks.read(closed[i * 2]), null);
+            if (chunks.minTime(closed[i]) <= t) {
+                SampleCursor c = Chunks.cursor(chunks.read(closed[i]), null);
                 return c.seek(t) != SampleCursor.NONE && c.timestamp() == t ? c : null;
             }
         }
@@ -245,10 +248,10 @@ final class HeadSeries {
     /**
      * Oldest timestamp the head holds for this series, or {@code Long.MAX_VALUE} when none.
      */
-    long minTimeLocked() {
+    long minTimeLocked(HeadChunkFiles chunks) {
         long min = Long.MAX_VALUE;
         if (closedCount > 0) {
-            min = closed[1];
+            min = chunks.minTime(closed[0]);
         } else if (open != null) {
             min = open.minTime();
         }
@@ -283,7 +286,7 @@ final class HeadSeries {
      * copies of the out-of-order samples and tombstones. Null when nothing overlaps.
      */
     SeriesSnapshot snapshotLocked(long mint, long maxt, HeadChunkFiles chunks) {
-        long min = minTimeLocked();
+        long min = minTimeLocked(chunks);
         long max = Math.max(headMaxTimeLocked(), open == null && closedCount == 0 ? Long.MIN_VALUE : maxTime);
         if (min == Long.MAX_VALUE || min > maxt || max < mint) {
             return null;
@@ -293,9 +296,11 @@ final class HeadSeries {
         }
         int from = -1;
         int to = -1;
+        long nextMin = 0;
         for (int i = 0; i < closedCount; i++) {
-            long chunkMin = closed[i * 2 + 1];
-            long chunkEnd = i + 1 < closedCount ? closed[i * 2 + 3] - 1 : open != null ? open.minTime() - 1 : maxTime;
+            long chunkMin = i == 0 ? chunks.minTime(closed[0]) : nextMin;
+            nextMin = i + 1 < closedCount ? chunks.minTime(closed[i + 1]) : open != null ? open.minTime() : maxTime + 1;
+            long chunkEnd = nextMin - 1;
             if (chunkMin <= maxt && chunkEnd >= mint) {
                 if (from < 0) {
                     from = i;
@@ -308,7 +313,7 @@ final class HeadSeries {
         java.lang.foreign.MemorySegment[] segments =
                 new java.lang.foreign.MemorySegment[closedInRange + (openOverlaps ? 1 : 0)];
         for (int i = 0; i < closedInRange; i++) {
-            segments[i] = chunks.read(closed[(from + i) * 2]);
+            segments[i] = chunks.read(closed[from + i]);
         }
         if (openOverlaps) {
             // A copy: appends after this moment are not part of the reader's view.
@@ -335,7 +340,7 @@ final class HeadSeries {
             closeOpenChunk(chunks);
         }
         int k = 0;
-        while (k < closedCount && closed[k * 2 + 1] < boundary) {
+        while (k < closedCount && chunks.minTime(closed[k]) < boundary) {
             k++;
         }
         OutOfOrderBuffer ooo = null;
@@ -349,8 +354,8 @@ final class HeadSeries {
         long[] chunkMinTimes = new long[k];
         java.lang.foreign.MemorySegment[] segments = new java.lang.foreign.MemorySegment[k];
         for (int i = 0; i < k; i++) {
-            chunkRefs[i] = closed[i * 2];
-            chunkMinTimes[i] = closed[i * 2 + 1];
+            chunkRefs[i] = closed[i];
+            chunkMinTimes[i] = chunks.minTime(closed[i]);
             segments[i] = chunks.read(chunkRefs[i]);
         }
         return new CutPart(this, chunkRefs, chunkMinTimes, segments, ooo, tombstones == null ? null : tombstones.clone());
@@ -364,14 +369,14 @@ final class HeadSeries {
     void truncateLocked(CutPart part, long boundary, HeadChunkFiles chunks) {
         int k = part.chunkRefs().length;
         for (int i = 0; i < k; i++) {
-            if (closed[i * 2] != part.chunkRefs()[i]) {
+            if (closed[i] != part.chunkRefs()[i]) {
                 throw new IllegalStateException("BUG: head chunks of series " + ref + " changed during a cut");
             }
-            chunks.release(closed[i * 2]);
+            chunks.release(closed[i]);
         }
-        System.arraycopy(closed, k * 2, closed, 0, (closedCount - k) * 2);
+        System.arraycopy(closed, k, closed, 0, closedCount - k);
         closedCount -= k;
-        Arrays.fill(closed, closedCount * 2, closed.length, 0);
+        Arrays.fill(closed, closedCount, closed.length, 0);
         if (closedCount == 0) {
             closed = NO_CHUNKS;
         }
