@@ -54,7 +54,7 @@ public final class CommitBatch {
     }
 
     public Labels newSeriesLabels(int i) {
-        return newSeries[i].labels;
+        return newSeries[i].labels();
     }
 
     public int sampleCount() {

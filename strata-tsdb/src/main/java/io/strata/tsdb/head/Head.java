@@ -123,7 +123,7 @@ public final class Head implements Queryable, AutoCloseable {
     void indexOnFirstSample(HeadSeries s) {
         if (!s.indexed) {
             s.indexed = true;
-            index.add((int) s.ref, s.labels);
+            index.add((int) s.ref, s.labels());
         }
     }
 
@@ -324,7 +324,7 @@ public final class Head implements Queryable, AutoCloseable {
         Labels[] labels = new Labels[affected.size()];
         for (int i = 0; i < refArray.length; i++) {
             refArray[i] = affected.get(i).ref;
-            labels[i] = affected.get(i).labels;
+            labels[i] = affected.get(i).labels();
         }
         lockCommit();
         try {
@@ -361,7 +361,7 @@ public final class Head implements Queryable, AutoCloseable {
                 parts.add(p);
             }
         });
-        parts.sort((a, b) -> a.series().labels.compareTo(b.series().labels));
+        parts.sort((a, b) -> a.labels().compareTo(b.labels()));
         return new HeadCut(boundary, options.blockDurationMillis(), shape, parts, openQueriers.epoch());
     }
 
@@ -393,7 +393,7 @@ public final class Head implements Queryable, AutoCloseable {
         for (HeadSeries s : idle) {
             series.remove(s);
             if (s.indexed) {
-                index.remove((int) s.ref, s.labels);
+                index.remove((int) s.ref, s.labels());
             }
             seriesCount.decrementAndGet();
             metrics.seriesRemoved.increment();

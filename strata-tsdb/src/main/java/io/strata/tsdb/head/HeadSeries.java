@@ -34,8 +34,12 @@ final class HeadSeries {
 
     /** Immutable; readable without the lock. */
     final long ref;
-    /** Immutable; readable without the lock. */
-    final Labels labels;
+    /**
+     * The labels' packed bytes ({@link Labels#packedBytes()}); immutable, readable without the
+     * lock. Kept without their {@code Labels} wrapper, which would cost 24 bytes a series;
+     * {@link #labels()} wraps them when a reader needs one.
+     */
+    private final byte[] packedLabels;
 
     /** The chunk being appended to, or null. */
     private OpenChunk open;
@@ -69,7 +73,22 @@ final class HeadSeries {
 
     HeadSeries(long ref, Labels labels) {
         this.ref = ref;
-        this.labels = labels;
+        this.packedLabels = labels.packedBytes();
+    }
+
+    /** The series' labels, a new wrapper over the shared bytes on each call. */
+    Labels labels() {
+        return Labels.wrapPackedUnchecked(packedLabels);
+    }
+
+    /** Whether the series has exactly {@code other}'s labels; allocates nothing. */
+    boolean hasLabels(Labels other) {
+        return Arrays.equals(packedLabels, other.packedBytes());
+    }
+
+    /** {@link Labels#hash64()} of the series' labels. */
+    long labelsHash() {
+        return io.strata.model.Hashing.hash64(packedLabels, 0, packedLabels.length);
     }
 
     private static final VarHandle PINS;
@@ -358,7 +377,7 @@ final class HeadSeries {
             chunkMinTimes[i] = chunks.minTime(closed[i]);
             segments[i] = chunks.read(chunkRefs[i]);
         }
-        return new CutPart(this, chunkRefs, chunkMinTimes, segments, ooo, tombstones == null ? null : tombstones.clone());
+        return new CutPart(this, labels(), chunkRefs, chunkMinTimes, segments, ooo, tombstones == null ? null : tombstones.clone());
     }
 
     /**
@@ -401,7 +420,7 @@ final class HeadSeries {
 
     /** Approximate heap bytes of this series, its labels and its open chunk. */
     long retainedBytesLocked() {
-        long bytes = 80 + 40 + labels.packedBytes().length; // this object; Labels object + array header
+        long bytes = 80 + 16 + packedLabels.length; // this object; the labels' array
         if (closed != NO_CHUNKS) {
             bytes += 16 + 8L * closed.length;
         }

@@ -114,7 +114,7 @@ final class StripeSeries {
 
     /** Removes {@code series} from both maps. */
     void remove(HeadSeries series) {
-        long hash = series.labels.hash64();
+        long hash = series.labelsHash();
         int i = (int) hash & STRIPE_MASK;
         synchronized (locks[i]) {
             Long2ObjectOpenHashMap<Object> stripe = byHash[i];
@@ -211,10 +211,10 @@ final class StripeSeries {
             return null;
         }
         if (slot instanceof HeadSeries s) {
-            return s.labels.equals(labels) ? s : null;
+            return s.hasLabels(labels) ? s : null;
         }
         for (HeadSeries s : (HeadSeries[]) slot) {
-            if (s.labels.equals(labels)) {
+            if (s.hasLabels(labels)) {
                 return s;
             }
         }
