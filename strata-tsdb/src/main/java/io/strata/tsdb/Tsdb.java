@@ -81,6 +81,7 @@ public final class Tsdb implements Storage {
     private final Wal wal;
     private final Head head;
     private final BlockSet blocks;
+    private final DirectoryLock lock;
     private final Compactor compactor;
     private final Retention retention;
     private final ReentrantLock maintenance = new ReentrantLock();
@@ -97,8 +98,9 @@ public final class Tsdb implements Storage {
     private volatile double replaySeconds;
     private volatile String maintenanceProblem = "";
 
-    private Tsdb(TsdbOptions options, Wal wal, Head head, BlockSet blocks) {
+    private Tsdb(TsdbOptions options, Wal wal, Head head, BlockSet blocks, DirectoryLock lock) {
         this.options = options;
+        this.lock = lock;
         this.blockMillis = options.blockDuration().toMillis();
         this.wal = wal;
         this.head = head;
@@ -149,22 +151,24 @@ public final class Tsdb implements Storage {
      */
     public static Tsdb openInBackground(TsdbOptions options) {
         Path dir = options.dataDir();
+        DirectoryLock lock = null;
         Wal wal = null;
         Head head = null;
         BlockSet blocks = null;
         try {
             options.files().createDirectories(dir);
+            lock = DirectoryLock.acquire(dir, options.files());
             blocks = BlockSet.open(dir.resolve(BLOCKS_DIR), options.files());
             wal = Wal.open(dir.resolve(WAL_DIR), walOptions(options), options.files(), options.clock());
             head = new Head(headOptions(options), new WalHeadLog(wal));
         } catch (IOException | RuntimeException e) {
-            closeQuietly(e, wal, head, blocks);
+            closeQuietly(e, wal, head, blocks, lock);
             if (e instanceof StrataException se) {
                 throw se;
             }
             throw new StrataException(ErrorCode.UNAVAILABLE, "cannot open the TSDB in " + dir + ": " + e.getMessage(), e);
         }
-        Tsdb tsdb = new Tsdb(options, wal, head, blocks);
+        Tsdb tsdb = new Tsdb(options, wal, head, blocks, lock);
         Thread replayer = new Thread(tsdb::replayAndStart, "strata-tsdb-wal-replay");
         replayer.setDaemon(true);
         replayer.start();
@@ -421,7 +425,7 @@ public final class Tsdb implements Storage {
         maintenance.lock();
         try {
             Exception failure = new Exception("closing the TSDB in " + options.dataDir());
-            closeQuietly(failure, wal, head, blocks);
+            closeQuietly(failure, wal, head, blocks, lock);
             if (failure.getSuppressed().length > 0) {
                 throw new StrataException(ErrorCode.UNAVAILABLE, failure.getMessage() + " failed: "
                         + failure.getSuppressed()[0].getMessage(), failure);

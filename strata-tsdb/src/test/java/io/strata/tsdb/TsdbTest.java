@@ -280,6 +280,18 @@ class TsdbTest {
     }
 
     @Test
+    void aSecondTsdbOnTheSameDirectoryIsRefused() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            assertThatThrownBy(() -> Tsdb.open(options(dir, clock).build()))
+                    .isInstanceOf(StrataException.class).hasMessageContaining("in use");
+            appendRange(db, UP_A, NOW, 1, 1);
+        }
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(1);
+        }
+    }
+
+    @Test
     void cardinalityCountsHeadSeriesAndLabels() {
         try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
             appendRange(db, UP_A, NOW - MINUTE, 1000, 3);
