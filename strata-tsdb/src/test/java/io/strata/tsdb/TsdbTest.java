@@ -280,6 +280,34 @@ class TsdbTest {
     }
 
     @Test
+    void failedFsyncInAlwaysModeFailsTheCommitAndTheTsdbRecovers() {
+        io.strata.tsdb.fs.FaultyStorageFiles files = new io.strata.tsdb.fs.FaultyStorageFiles();
+        try (Tsdb db = Tsdb.open(options(dir, clock).files(files).walSyncMode(TsdbOptions.WalSyncMode.ALWAYS).build())) {
+            appendRange(db, UP_A, NOW - 10 * MINUTE, MINUTE, 3);
+            files.failAllFsyncs();
+            Appender app = db.appender();
+            app.append(0, UP_A, NOW - MINUTE, 9);
+            assertThatThrownBy(app::commit).isInstanceOf(StrataException.class)
+                    .satisfies(e -> assertThat(((StrataException) e).code()).isEqualTo(ErrorCode.UNAVAILABLE));
+            assertThat(db.health().ready()).isFalse();
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(3);
+            files.clearFaults();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                try {
+                    appendRange(db, UP_A, NOW - MINUTE + 1, 1, 1);
+                    return true;
+                } catch (StrataException e) {
+                    return false;
+                }
+            });
+            assertThat(db.health().ready()).isTrue();
+        }
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(4);
+        }
+    }
+
+    @Test
     void aSecondTsdbOnTheSameDirectoryIsRefused() {
         try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
             assertThatThrownBy(() -> Tsdb.open(options(dir, clock).build()))
