@@ -27,7 +27,11 @@ public final class CommitBatch {
     /** One {@code updateMetadata} call of the batch. */
     public record MetadataUpdate(String metricFamily, MetricMetadata metadata) {}
 
-    CommitBatch() {}
+    private final HeadSymbols symbols;
+
+    CommitBatch(HeadSymbols symbols) {
+        this.symbols = symbols;
+    }
 
     /** Empties the batch for reuse by another appender, dropping its references to series. */
     void reset() {
@@ -54,7 +58,7 @@ public final class CommitBatch {
     }
 
     public Labels newSeriesLabels(int i) {
-        return newSeries[i].labels();
+        return symbols.labels(newSeries[i].symbols);
     }
 
     public int sampleCount() {

@@ -28,7 +28,8 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
 public final class Head implements Queryable, AutoCloseable {
     final HeadOptions options;
     final HeadLog log;
-    final StripeSeries series = new StripeSeries();
+    final HeadSymbols symbols = new HeadSymbols();
+    final StripeSeries series = new StripeSeries(symbols);
     final HeadIndex index = new HeadIndex();
     final HeadChunkFiles chunks;
     final ChunkShape shape;
@@ -123,7 +124,7 @@ public final class Head implements Queryable, AutoCloseable {
     void indexOnFirstSample(HeadSeries s) {
         if (!s.indexed) {
             s.indexed = true;
-            index.add((int) s.ref, s.labels());
+            index.add((int) s.ref, symbols.labels(s.symbols));
         }
     }
 
@@ -143,7 +144,7 @@ public final class Head implements Queryable, AutoCloseable {
     /** A cleared batch from the pool, or a new one. */
     CommitBatch takeBatch() {
         CommitBatch b = batchPool.poll();
-        return b != null ? b : new CommitBatch();
+        return b != null ? b : new CommitBatch(symbols);
     }
 
     /** Returns a batch to the pool, unless the pool is full or the batch grew very large. */
@@ -195,7 +196,7 @@ public final class Head implements Queryable, AutoCloseable {
             throw new StrataException(ErrorCode.INTERNAL, "head series refs exhausted at " + ref
                     + "; restart the server to renumber series");
         }
-        HeadSeries s = new HeadSeries(ref, labels);
+        HeadSeries s = new HeadSeries(ref, symbols.intern(labels));
         seriesCount.incrementAndGet();
         metrics.seriesCreated.increment();
         return s;
@@ -324,7 +325,7 @@ public final class Head implements Queryable, AutoCloseable {
         Labels[] labels = new Labels[affected.size()];
         for (int i = 0; i < refArray.length; i++) {
             refArray[i] = affected.get(i).ref;
-            labels[i] = affected.get(i).labels();
+            labels[i] = symbols.labels(affected.get(i).symbols);
         }
         lockCommit();
         try {
@@ -355,7 +356,7 @@ public final class Head implements Queryable, AutoCloseable {
         series.forEach(s -> {
             CutPart p;
             synchronized (s) {
-                p = s.collectForCutLocked(boundary, chunks);
+                p = s.collectForCutLocked(boundary, chunks, symbols);
             }
             if (p != null) {
                 parts.add(p);
@@ -382,6 +383,7 @@ public final class Head implements Queryable, AutoCloseable {
 
     /** Removes series with nothing in the head, no newer sample than {@code before}, and no appender. */
     public int removeIdleSeries(long before) {
+        releaseSymbolsOfRemovedSeries();
         List<HeadSeries> idle = new ArrayList<>();
         series.forEach(s -> {
             synchronized (s) {
@@ -390,15 +392,41 @@ public final class Head implements Queryable, AutoCloseable {
                 }
             }
         });
+        if (idle.isEmpty()) {
+            return 0;
+        }
         for (HeadSeries s : idle) {
             series.remove(s);
             if (s.indexed) {
-                index.remove((int) s.ref, s.labels());
+                index.remove((int) s.ref, symbols.labels(s.symbols));
             }
             seriesCount.decrementAndGet();
             metrics.seriesRemoved.increment();
         }
+        // Queriers opened from now on cannot reach these series; older ones may still read their
+        // labels, so the symbols are released once those have closed.
+        long epoch = openQueriers.advanceEpoch();
+        synchronized (pendingSymbolReleases) {
+            for (HeadSeries s : idle) {
+                pendingSymbolReleases.add(new PendingRelease(epoch, s.symbols));
+            }
+        }
+        releaseSymbolsOfRemovedSeries();
         return idle.size();
+    }
+
+    private record PendingRelease(long epoch, int[] symbols) {}
+
+    private final java.util.ArrayDeque<PendingRelease> pendingSymbolReleases = new java.util.ArrayDeque<>();
+
+    /** Releases the label symbols of removed series that no open querier can still read. */
+    private void releaseSymbolsOfRemovedSeries() {
+        long oldestOpen = openQueriers.oldestEpoch();
+        synchronized (pendingSymbolReleases) {
+            while (!pendingSymbolReleases.isEmpty() && pendingSymbolReleases.peekFirst().epoch() <= oldestOpen) {
+                symbols.release(pendingSymbolReleases.pollFirst().symbols());
+            }
+        }
     }
 
     // ---- statistics ----
@@ -413,7 +441,8 @@ public final class Head implements Queryable, AutoCloseable {
                 chunkCount[0] += s.chunkCountLocked();
             }
         });
-        long heap = seriesBytes[0] + series.retainedBytes() + index.retainedBytes() + chunks.heapBytes();
+        long heap = seriesBytes[0] + series.retainedBytes() + index.retainedBytes() + chunks.heapBytes()
+                + symbols.retainedBytes();
         return new HeadMemory(heap, chunks.fileBytes(), chunkCount[0]);
     }
 

@@ -64,7 +64,7 @@ public final class HeadAppender implements Appender {
             return reject(AppendStatus.TOO_FAR_IN_FUTURE);
         }
         HeadSeries s = current;
-        if (s == null || (ref != 0 ? head.externalRef(s.ref) != ref : !s.hasLabels(labels))) {
+        if (s == null || (ref != 0 ? head.externalRef(s.ref) != ref : !head.symbols.matches(s.symbols, labels))) {
             s = resolve(ref, labels);
             if (s == null) {
                 return reject(AppendStatus.SERIES_LIMIT);

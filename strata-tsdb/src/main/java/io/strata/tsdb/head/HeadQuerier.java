@@ -50,7 +50,7 @@ final class HeadQuerier implements Querier {
                     long lo = s.minTimeLocked(head.chunks);
                     long hi = s.headMaxTimeLocked();
                     if (lo != Long.MAX_VALUE && lo <= maxtF && hi >= mintF) {
-                        found.add(new Found(s.labels(), s));
+                        found.add(new Found(head.symbols.labels(s.symbols), s));
                     }
                 }
             }
@@ -150,7 +150,7 @@ final class HeadQuerier implements Querier {
         refs.forEach((IntConsumer) ref -> {
             HeadSeries s = head.series.byRef(ref);
             if (s != null) {
-                action.accept(s.labels());
+                action.accept(head.symbols.labels(s.symbols));
             }
         });
     }

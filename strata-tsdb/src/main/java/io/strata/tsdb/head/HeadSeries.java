@@ -35,11 +35,10 @@ final class HeadSeries {
     /** Immutable; readable without the lock. */
     final long ref;
     /**
-     * The labels' packed bytes ({@link Labels#packedBytes()}); immutable, readable without the
-     * lock. Kept without their {@code Labels} wrapper, which would cost 24 bytes a series;
-     * {@link #labels()} wraps them when a reader needs one.
+     * The labels as ids of {@link HeadSymbols} (name, value, name, value...); immutable, readable
+     * without the lock. {@link HeadSymbols#labels} turns them back into {@link Labels}.
      */
-    private final byte[] packedLabels;
+    final int[] symbols;
 
     /** The chunk being appended to, or null. */
     private OpenChunk open;
@@ -71,24 +70,9 @@ final class HeadSeries {
     /** Whether a SERIES record for this ref is in the WAL; set after the write succeeded. */
     volatile boolean walLogged;
 
-    HeadSeries(long ref, Labels labels) {
+    HeadSeries(long ref, int[] symbols) {
         this.ref = ref;
-        this.packedLabels = labels.packedBytes();
-    }
-
-    /** The series' labels, a new wrapper over the shared bytes on each call. */
-    Labels labels() {
-        return Labels.wrapPackedUnchecked(packedLabels);
-    }
-
-    /** Whether the series has exactly {@code other}'s labels; allocates nothing. */
-    boolean hasLabels(Labels other) {
-        return Arrays.equals(packedLabels, other.packedBytes());
-    }
-
-    /** {@link Labels#hash64()} of the series' labels. */
-    long labelsHash() {
-        return io.strata.model.Hashing.hash64(packedLabels, 0, packedLabels.length);
+        this.symbols = symbols;
     }
 
     private static final VarHandle PINS;
@@ -354,7 +338,7 @@ final class HeadSeries {
      * unchanged otherwise so readers keep seeing the samples until the block is published. Null when
      * nothing lies before the boundary.
      */
-    CutPart collectForCutLocked(long boundary, HeadChunkFiles chunks) {
+    CutPart collectForCutLocked(long boundary, HeadChunkFiles chunks, HeadSymbols symbolTable) {
         if (open != null && open.minTime() < boundary) {
             closeOpenChunk(chunks);
         }
@@ -377,7 +361,7 @@ final class HeadSeries {
             chunkMinTimes[i] = chunks.minTime(closed[i]);
             segments[i] = chunks.read(chunkRefs[i]);
         }
-        return new CutPart(this, labels(), chunkRefs, chunkMinTimes, segments, ooo, tombstones == null ? null : tombstones.clone());
+        return new CutPart(this, symbolTable.labels(symbols), chunkRefs, chunkMinTimes, segments, ooo, tombstones == null ? null : tombstones.clone());
     }
 
     /**
@@ -420,7 +404,7 @@ final class HeadSeries {
 
     /** Approximate heap bytes of this series, its labels and its open chunk. */
     long retainedBytesLocked() {
-        long bytes = 80 + 16 + packedLabels.length; // this object; the labels' array
+        long bytes = 80 + 16 + 4L * symbols.length; // this object; the label ids
         if (closed != NO_CHUNKS) {
             bytes += 16 + 8L * closed.length;
         }
