@@ -81,6 +81,7 @@ public final class Tsdb implements Storage {
     private final Wal wal;
     private final Head head;
     private final BlockSet blocks;
+    private final DirectoryLock lock;
     private final Compactor compactor;
     private final Retention retention;
     private final ReentrantLock maintenance = new ReentrantLock();
@@ -97,8 +98,9 @@ public final class Tsdb implements Storage {
     private volatile double replaySeconds;
     private volatile String maintenanceProblem = "";
 
-    private Tsdb(TsdbOptions options, Wal wal, Head head, BlockSet blocks) {
+    private Tsdb(TsdbOptions options, Wal wal, Head head, BlockSet blocks, DirectoryLock lock) {
         this.options = options;
+        this.lock = lock;
         this.blockMillis = options.blockDuration().toMillis();
         this.wal = wal;
         this.head = head;
@@ -149,22 +151,24 @@ public final class Tsdb implements Storage {
      */
     public static Tsdb openInBackground(TsdbOptions options) {
         Path dir = options.dataDir();
+        DirectoryLock lock = null;
         Wal wal = null;
         Head head = null;
         BlockSet blocks = null;
         try {
             options.files().createDirectories(dir);
+            lock = DirectoryLock.acquire(dir, options.files());
             blocks = BlockSet.open(dir.resolve(BLOCKS_DIR), options.files());
             wal = Wal.open(dir.resolve(WAL_DIR), walOptions(options), options.files(), options.clock());
             head = new Head(headOptions(options), new WalHeadLog(wal));
         } catch (IOException | RuntimeException e) {
-            closeQuietly(e, wal, head, blocks);
+            closeQuietly(e, wal, head, blocks, lock);
             if (e instanceof StrataException se) {
                 throw se;
             }
             throw new StrataException(ErrorCode.UNAVAILABLE, "cannot open the TSDB in " + dir + ": " + e.getMessage(), e);
         }
-        Tsdb tsdb = new Tsdb(options, wal, head, blocks);
+        Tsdb tsdb = new Tsdb(options, wal, head, blocks, lock);
         Thread replayer = new Thread(tsdb::replayAndStart, "strata-tsdb-wal-replay");
         replayer.setDaemon(true);
         replayer.start();
@@ -405,9 +409,15 @@ public final class Tsdb implements Storage {
             }
         }
         if (background != null) {
-            background.shutdownNow();
+            // No interrupt first: an interrupted file operation closes its channel, and the
+            // maintenance thread may be writing the WAL (rotation, checkpoint) or a block.
+            background.shutdown();
             try {
-                background.awaitTermination(1, TimeUnit.MINUTES);
+                if (!background.awaitTermination(1, TimeUnit.MINUTES)) {
+                    LOG.warn("TSDB maintenance still running after a minute; interrupting it");
+                    background.shutdownNow();
+                    background.awaitTermination(1, TimeUnit.MINUTES);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -415,7 +425,7 @@ public final class Tsdb implements Storage {
         maintenance.lock();
         try {
             Exception failure = new Exception("closing the TSDB in " + options.dataDir());
-            closeQuietly(failure, wal, head, blocks);
+            closeQuietly(failure, wal, head, blocks, lock);
             if (failure.getSuppressed().length > 0) {
                 throw new StrataException(ErrorCode.UNAVAILABLE, failure.getMessage() + " failed: "
                         + failure.getSuppressed()[0].getMessage(), failure);
@@ -597,7 +607,7 @@ public final class Tsdb implements Storage {
                 h.samplesAppended(), rejected, h.rejectedAtCommit(), h.commits(), h.failedCommits(),
                 h.seriesCreated(), h.seriesRemoved(), w.fsyncs(), w.fsyncNanosTotal() / 1e9, w.fsyncFailures(),
                 w.writeFailures(), w.bytesWritten(), headCuts.get(), headCutFailures.get(), blocksWritten.get(),
-                compactions.get(), blocksDeleted.get(), blocks.blocks().size(), blocks.sizeBytes(), replaySeconds);
+                compactions.get(), blocksDeleted.get(), blocks.blocks().size(), blocks.sizeBytes(), walBytes(), replaySeconds);
     }
 
     /** The head, for the server's status pages and for tests. */

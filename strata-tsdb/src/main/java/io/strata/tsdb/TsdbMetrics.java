@@ -31,6 +31,7 @@ import java.util.Map;
  * @param blocksDeletedByRetention blocks deleted by time or size retention (counter)
  * @param blockCount blocks open (gauge)
  * @param blockBytes bytes of the blocks on disk (gauge)
+ * @param walBytes bytes of the WAL segments on disk, checkpoint excluded (gauge)
  * @param walReplaySeconds duration of the last start-up WAL replay (gauge)
  */
 public record TsdbMetrics(
@@ -57,4 +58,5 @@ public record TsdbMetrics(
         long blocksDeletedByRetention,
         long blockCount,
         long blockBytes,
+        long walBytes,
         double walReplaySeconds) {}

@@ -115,10 +115,44 @@ class TsdbTest {
             assertThat(db.head().minTime()).isGreaterThanOrEqualTo(NOW - 4 * HOUR);
             // A new series backfilled in order over the range already cut into blocks.
             appendRange(db, UP_B, NOW - 6 * HOUR, MINUTE, 120);
+            Map<Labels, List<String>> beforeFlush = readAll(db, UP);
+            assertThat(beforeFlush.get(UP_B)).hasSize(120);
             db.flushHead();
             Map<Labels, List<String>> all = readAll(db, UP);
             assertThat(all.get(UP_A)).hasSize(360);
+            assertThat(all).isEqualTo(beforeFlush);
+        }
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            Map<Labels, List<String>> all = readAll(db, UP);
+            assertThat(all.get(UP_A)).hasSize(360);
             assertThat(all.get(UP_B)).hasSize(120);
+        }
+    }
+
+    @Test
+    void samplesArrivingWhileCutsRunSurviveARestart() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        int written;
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            appendRange(db, UP_A, NOW - 8 * HOUR, MINUTE, 8 * 60);
+            java.util.concurrent.CompletableFuture<Integer> writer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                // A straggler series writing old, in-order samples while the head is cut.
+                int n = 0;
+                while (!stop.get() && n < 600) {
+                    appendRange(db, series("late", "i", Integer.toString(n % 7)), NOW - 7 * HOUR + n * 1000L, 1, 1);
+                    n++;
+                }
+                return n;
+            });
+            db.runMaintenance();
+            db.flushHead();
+            stop.set(true);
+            written = writer.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(sampleCount(readAll(db, Matcher.metricName("late")))).isEqualTo(written);
+        }
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            assertThat(sampleCount(readAll(db, Matcher.metricName("late")))).isEqualTo(written);
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(8 * 60);
         }
     }
 
@@ -240,7 +274,48 @@ class TsdbTest {
             assertThat(m.headChunks()).isEqualTo(1);
             assertThat(m.headHeapBytes()).isPositive();
             assertThat(m.walBytesWritten()).isPositive();
+            assertThat(m.walBytes()).isPositive();
             assertThat(m.commits()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void failedFsyncInAlwaysModeFailsTheCommitAndTheTsdbRecovers() {
+        io.strata.tsdb.fs.FaultyStorageFiles files = new io.strata.tsdb.fs.FaultyStorageFiles();
+        try (Tsdb db = Tsdb.open(options(dir, clock).files(files).walSyncMode(TsdbOptions.WalSyncMode.ALWAYS).build())) {
+            appendRange(db, UP_A, NOW - 10 * MINUTE, MINUTE, 3);
+            files.failAllFsyncs();
+            Appender app = db.appender();
+            app.append(0, UP_A, NOW - MINUTE, 9);
+            assertThatThrownBy(app::commit).isInstanceOf(StrataException.class)
+                    .satisfies(e -> assertThat(((StrataException) e).code()).isEqualTo(ErrorCode.UNAVAILABLE));
+            assertThat(db.health().ready()).isFalse();
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(3);
+            files.clearFaults();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                try {
+                    appendRange(db, UP_A, NOW - MINUTE + 1, 1, 1);
+                    return true;
+                } catch (StrataException e) {
+                    return false;
+                }
+            });
+            assertThat(db.health().ready()).isTrue();
+        }
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(4);
+        }
+    }
+
+    @Test
+    void aSecondTsdbOnTheSameDirectoryIsRefused() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            assertThatThrownBy(() -> Tsdb.open(options(dir, clock).build()))
+                    .isInstanceOf(StrataException.class).hasMessageContaining("in use");
+            appendRange(db, UP_A, NOW, 1, 1);
+        }
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            assertThat(readAll(db, UP).get(UP_A)).hasSize(1);
         }
     }
 

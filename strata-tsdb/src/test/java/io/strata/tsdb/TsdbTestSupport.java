@@ -63,13 +63,14 @@ final class TsdbTestSupport {
         while (set.next()) {
             List<String> samples = new ArrayList<>();
             reuse = set.at().cursor(reuse);
+            SampleCursor c = io.strata.testing.AssertingSampleCursor.wrap(reuse);
             long prev = Long.MIN_VALUE;
-            while (reuse.next() == SampleCursor.FLOAT) {
-                if (reuse.timestamp() <= prev) {
-                    throw new AssertionError("timestamps not increasing: " + prev + " then " + reuse.timestamp());
+            while (c.next() == SampleCursor.FLOAT) {
+                if (c.timestamp() <= prev) {
+                    throw new AssertionError("timestamps not increasing: " + prev + " then " + c.timestamp());
                 }
-                prev = reuse.timestamp();
-                samples.add(reuse.timestamp() + "=" + reuse.value());
+                prev = c.timestamp();
+                samples.add(c.timestamp() + "=" + c.value());
             }
             if (!samples.isEmpty()) {
                 out.put(set.at().labels(), samples);

@@ -1,5 +1,6 @@
 package io.strata.tsdb.head;
 
+import io.strata.model.Labels;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -8,6 +9,7 @@ import java.lang.foreign.MemorySegment;
  */
 record CutPart(
         HeadSeries series,
+        Labels labels,
         long[] chunkRefs,
         long[] chunkMinTimes,
         MemorySegment[] chunks,

@@ -28,7 +28,8 @@ import org.roaringbitmap.buffer.MutableRoaringBitmap;
 public final class Head implements Queryable, AutoCloseable {
     final HeadOptions options;
     final HeadLog log;
-    final StripeSeries series = new StripeSeries();
+    final HeadSymbols symbols = new HeadSymbols();
+    final StripeSeries series = new StripeSeries(symbols);
     final HeadIndex index = new HeadIndex();
     final HeadChunkFiles chunks;
     final ChunkShape shape;
@@ -47,6 +48,14 @@ public final class Head implements Queryable, AutoCloseable {
      */
     private final ReentrantReadWriteLock commitBarrier = new ReentrantReadWriteLock();
     private final Map<String, MetricMetadata> metadata = new ConcurrentHashMap<>();
+    /**
+     * Appender batches for reuse: an explicit pool rather than thread-locals, which virtual threads
+     * would multiply. Bounded in count and in the size of what it keeps.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<CommitBatch> batchPool =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int MAX_POOLED_BATCHES = 64;
+    private static final int MAX_POOLED_BATCH = 1 << 16;
     /** Refs of series whose labels came back under another ref during replay; empty afterwards. */
     private final ConcurrentHashMap<Long, HeadSeries> aliases = new ConcurrentHashMap<>();
 
@@ -85,7 +94,7 @@ public final class Head implements Queryable, AutoCloseable {
         long[] min = {Long.MAX_VALUE};
         series.forEach(s -> {
             synchronized (s) {
-                min[0] = Math.min(min[0], s.minTimeLocked());
+                min[0] = Math.min(min[0], s.minTimeLocked(chunks));
             }
         });
         return min[0];
@@ -115,7 +124,7 @@ public final class Head implements Queryable, AutoCloseable {
     void indexOnFirstSample(HeadSeries s) {
         if (!s.indexed) {
             s.indexed = true;
-            index.add((int) s.ref, s.labels);
+            index.add((int) s.ref, symbols.labels(s.symbols));
         }
     }
 
@@ -129,6 +138,20 @@ public final class Head implements Queryable, AutoCloseable {
     void applyMetadata(List<CommitBatch.MetadataUpdate> updates) {
         for (CommitBatch.MetadataUpdate u : updates) {
             metadata.put(u.metricFamily(), u.metadata());
+        }
+    }
+
+    /** A cleared batch from the pool, or a new one. */
+    CommitBatch takeBatch() {
+        CommitBatch b = batchPool.poll();
+        return b != null ? b : new CommitBatch(symbols);
+    }
+
+    /** Returns a batch to the pool, unless the pool is full or the batch grew very large. */
+    void returnBatch(CommitBatch b) {
+        b.reset();
+        if (b.capacity() <= MAX_POOLED_BATCH && batchPool.size() < MAX_POOLED_BATCHES) {
+            batchPool.offer(b);
         }
     }
 
@@ -173,7 +196,7 @@ public final class Head implements Queryable, AutoCloseable {
             throw new StrataException(ErrorCode.INTERNAL, "head series refs exhausted at " + ref
                     + "; restart the server to renumber series");
         }
-        HeadSeries s = new HeadSeries(ref, labels);
+        HeadSeries s = new HeadSeries(ref, symbols.intern(labels));
         seriesCount.incrementAndGet();
         metrics.seriesCreated.increment();
         return s;
@@ -302,7 +325,7 @@ public final class Head implements Queryable, AutoCloseable {
         Labels[] labels = new Labels[affected.size()];
         for (int i = 0; i < refArray.length; i++) {
             refArray[i] = affected.get(i).ref;
-            labels[i] = affected.get(i).labels;
+            labels[i] = symbols.labels(affected.get(i).symbols);
         }
         lockCommit();
         try {
@@ -333,13 +356,13 @@ public final class Head implements Queryable, AutoCloseable {
         series.forEach(s -> {
             CutPart p;
             synchronized (s) {
-                p = s.collectForCutLocked(boundary, chunks);
+                p = s.collectForCutLocked(boundary, chunks, symbols);
             }
             if (p != null) {
                 parts.add(p);
             }
         });
-        parts.sort((a, b) -> a.series().labels.compareTo(b.series().labels));
+        parts.sort((a, b) -> a.labels().compareTo(b.labels()));
         return new HeadCut(boundary, options.blockDurationMillis(), shape, parts, openQueriers.epoch());
     }
 
@@ -360,6 +383,7 @@ public final class Head implements Queryable, AutoCloseable {
 
     /** Removes series with nothing in the head, no newer sample than {@code before}, and no appender. */
     public int removeIdleSeries(long before) {
+        releaseSymbolsOfRemovedSeries();
         List<HeadSeries> idle = new ArrayList<>();
         series.forEach(s -> {
             synchronized (s) {
@@ -368,15 +392,41 @@ public final class Head implements Queryable, AutoCloseable {
                 }
             }
         });
+        if (idle.isEmpty()) {
+            return 0;
+        }
         for (HeadSeries s : idle) {
             series.remove(s);
             if (s.indexed) {
-                index.remove((int) s.ref, s.labels);
+                index.remove((int) s.ref, symbols.labels(s.symbols));
             }
             seriesCount.decrementAndGet();
             metrics.seriesRemoved.increment();
         }
+        // Queriers opened from now on cannot reach these series; older ones may still read their
+        // labels, so the symbols are released once those have closed.
+        long epoch = openQueriers.advanceEpoch();
+        synchronized (pendingSymbolReleases) {
+            for (HeadSeries s : idle) {
+                pendingSymbolReleases.add(new PendingRelease(epoch, s.symbols));
+            }
+        }
+        releaseSymbolsOfRemovedSeries();
         return idle.size();
+    }
+
+    private record PendingRelease(long epoch, int[] symbols) {}
+
+    private final java.util.ArrayDeque<PendingRelease> pendingSymbolReleases = new java.util.ArrayDeque<>();
+
+    /** Releases the label symbols of removed series that no open querier can still read. */
+    private void releaseSymbolsOfRemovedSeries() {
+        long oldestOpen = openQueriers.oldestEpoch();
+        synchronized (pendingSymbolReleases) {
+            while (!pendingSymbolReleases.isEmpty() && pendingSymbolReleases.peekFirst().epoch() <= oldestOpen) {
+                symbols.release(pendingSymbolReleases.pollFirst().symbols());
+            }
+        }
     }
 
     // ---- statistics ----
@@ -391,7 +441,8 @@ public final class Head implements Queryable, AutoCloseable {
                 chunkCount[0] += s.chunkCountLocked();
             }
         });
-        long heap = seriesBytes[0] + series.retainedBytes() + index.retainedBytes() + chunks.heapBytes();
+        long heap = seriesBytes[0] + series.retainedBytes() + index.retainedBytes() + chunks.heapBytes()
+                + symbols.retainedBytes();
         return new HeadMemory(heap, chunks.fileBytes(), chunkCount[0]);
     }
 

@@ -33,12 +33,8 @@ public final class HeadAppender implements Appender {
     private final long minValidTime;
     private final long maxValidTime;
     private final long window;
-    private final CommitBatch batch = new CommitBatch();
-    /** Series of each sample of {@link #batch}. */
-    private HeadSeries[] sampleSeries = new HeadSeries[64];
-    /** Series pinned by this batch, one entry per run of consecutive samples of one series. */
-    private HeadSeries[] pinned = new HeadSeries[16];
-    private int pinnedCount;
+    /** Taken from the head's pool at construction, returned at commit or rollback. */
+    private CommitBatch batch;
     private HeadSeries current;
     /** Newest timestamp of {@link #current} in this batch, and its value. */
     private long pendingMax;
@@ -53,6 +49,7 @@ public final class HeadAppender implements Appender {
         this.minValidTime = now - head.options.retentionMillis();
         this.maxValidTime = now + head.options.maxFutureSkewMillis();
         this.window = head.options.outOfOrderWindowMillis();
+        this.batch = head.takeBatch();
     }
 
     @Override
@@ -67,7 +64,7 @@ public final class HeadAppender implements Appender {
             return reject(AppendStatus.TOO_FAR_IN_FUTURE);
         }
         HeadSeries s = current;
-        if (s == null || (ref != 0 ? head.externalRef(s.ref) != ref : s.labels != labels && !s.labels.equals(labels))) {
+        if (s == null || (ref != 0 ? head.externalRef(s.ref) != ref : !head.symbols.matches(s.symbols, labels))) {
             s = resolve(ref, labels);
             if (s == null) {
                 return reject(AppendStatus.SERIES_LIMIT);
@@ -131,10 +128,11 @@ public final class HeadAppender implements Appender {
             s = null;
             Thread.onSpinWait();
         }
-        if (pinnedCount == pinned.length) {
-            pinned = Arrays.copyOf(pinned, pinnedCount * 2);
+        CommitBatch b = batch;
+        if (b.pinnedCount == b.pinned.length) {
+            b.pinned = Arrays.copyOf(b.pinned, b.pinnedCount * 2);
         }
-        pinned[pinnedCount++] = s;
+        b.pinned[b.pinnedCount++] = s;
         current = s;
         pendingMax = Long.MIN_VALUE;
         return s;
@@ -148,12 +146,12 @@ public final class HeadAppender implements Appender {
             b.refs = Arrays.copyOf(b.refs, cap);
             b.timestamps = Arrays.copyOf(b.timestamps, cap);
             b.values = Arrays.copyOf(b.values, cap);
-            sampleSeries = Arrays.copyOf(sampleSeries, cap);
+            b.sampleSeries = Arrays.copyOf(b.sampleSeries, cap);
         }
         b.refs[n] = s.ref;
         b.timestamps[n] = t;
         b.values[n] = v;
-        sampleSeries[n] = s;
+        b.sampleSeries[n] = s;
         b.sampleCount = n + 1;
         if (!s.walLogged && (b.newSeriesCount == 0 || b.newSeries[b.newSeriesCount - 1] != s)) {
             if (b.newSeriesCount == b.newSeries.length) {
@@ -194,28 +192,32 @@ public final class HeadAppender implements Appender {
         done = true;
         CommitBatch b = batch;
         b.metadata = metadata == null ? List.of() : metadata;
-        if (b.isEmpty()) {
-            unpinAll();
-            return;
-        }
-        head.lockCommit();
         try {
-            try {
-                head.log.write(b);
-            } catch (StrataException | IllegalStateException e) {
-                head.metrics.failedCommits.increment();
+            if (b.isEmpty()) {
                 unpinAll();
-                throw e;
+                return;
             }
-            for (int i = 0; i < b.newSeriesCount; i++) {
-                b.newSeries[i].walLogged = true;
+            head.lockCommit();
+            try {
+                try {
+                    head.log.write(b);
+                } catch (StrataException | IllegalStateException e) {
+                    head.metrics.failedCommits.increment();
+                    unpinAll();
+                    throw e;
+                }
+                for (int i = 0; i < b.newSeriesCount; i++) {
+                    b.newSeries[i].walLogged = true;
+                }
+                apply(b);
+                head.applyMetadata(b.metadata);
+            } finally {
+                head.unlockCommit();
             }
-            apply(b);
-            head.applyMetadata(b.metadata);
+            head.metrics.commits.increment();
         } finally {
-            head.unlockCommit();
+            release();
         }
-        head.metrics.commits.increment();
     }
 
     /** Applies the logged samples run by run, each run under its series' lock, and unpins. */
@@ -227,10 +229,10 @@ public final class HeadAppender implements Appender {
         int i = 0;
         int runIndex = 0;
         while (i < n) {
-            HeadSeries s = sampleSeries[i];
+            HeadSeries s = b.sampleSeries[i];
             int end = i;
             synchronized (s) {
-                while (end < n && sampleSeries[end] == s) {
+                while (end < n && b.sampleSeries[end] == s) {
                     int verdict = s.appendLocked(b.timestamps[end], b.values[end], window, head.chunks, head.shape);
                     if (verdict == HeadSeries.ACCEPT) {
                         accepted++;
@@ -244,12 +246,9 @@ public final class HeadAppender implements Appender {
             }
             i = end;
         }
-        for (; runIndex < pinnedCount; runIndex++) {
-            pinned[runIndex].unpin();
-            pinned[runIndex] = null;
+        for (; runIndex < b.pinnedCount; runIndex++) {
+            b.pinned[runIndex].unpin();
         }
-        pinnedCount = 0;
-        Arrays.fill(sampleSeries, 0, n, null);
         head.noteMaxTime(newest);
         head.metrics.samplesAppended.add(accepted);
         if (lost > 0) {
@@ -264,15 +263,20 @@ public final class HeadAppender implements Appender {
         }
         done = true;
         unpinAll();
+        release();
     }
 
     private void unpinAll() {
-        for (int i = 0; i < pinnedCount; i++) {
-            pinned[i].unpin();
-            pinned[i] = null;
+        for (int i = 0; i < batch.pinnedCount; i++) {
+            batch.pinned[i].unpin();
         }
-        pinnedCount = 0;
-        Arrays.fill(sampleSeries, 0, batch.sampleCount, null);
+    }
+
+    /** Hands the batch back to the head's pool; the appender is done with it. */
+    private void release() {
+        CommitBatch b = batch;
+        batch = null;
+        head.returnBatch(b);
     }
 
     private static boolean sameBits(double a, double b) {

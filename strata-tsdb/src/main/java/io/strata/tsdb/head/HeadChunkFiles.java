@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>These files are scratch space, not a recovery source: the WAL is. They are deleted at
  * start-up and rebuilt by WAL replay, which keeps recovery to one mechanism.
  *
- * <p>A chunk ref packs the segment number (high 32 bits) and the offset of the chunk's length
- * prefix (low 32 bits). Segment 0 is never a file: when a write fails (disk full), the chunk is
+ * <p>A chunk ref packs the segment number (high 32 bits) and the offset of the chunk's record
+ * (low 32 bits). The record keeps the chunk's min time beside it, so series need not. Segment 0 is never a file: when a write fails (disk full), the chunk is
  * kept on the heap under a segment-0 ref instead, so an IO error costs memory, never data (the
  * samples are in the WAL already). A segment file is deleted when its last chunk is released and
  * it is no longer the one written to. Maps use automatic arenas: a query that still reads a
@@ -50,6 +50,10 @@ final class HeadChunkFiles implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeadChunkFiles.class);
     private static final ValueLayout.OfInt INT_LE =
             ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LONG_LE =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** Chunk length (4 bytes) and min time (8 bytes) before each chunk. */
+    static final int RECORD_HEADER_BYTES = 12;
 
     private final Path dir;
     private final StorageFiles files;
@@ -91,11 +95,14 @@ final class HeadChunkFiles implements AutoCloseable {
         files.createDirectories(dir);
     }
 
-    /** Stores a finished chunk and returns its ref. Never fails: see the class comment. */
-    synchronized long write(byte[] chunk) {
+    /**
+     * Stores a finished chunk whose first sample is at {@code minTime} and returns its ref. Never
+     * fails: see the class comment.
+     */
+    synchronized long write(byte[] chunk, long minTime) {
         if (!closed) {
             try {
-                return writeToFile(chunk);
+                return writeToFile(chunk, minTime);
             } catch (IOException e) {
                 long failures = writeFailures.incrementAndGet();
                 if (failures == 1 || Long.bitCount(failures) == 1) {
@@ -106,18 +113,20 @@ final class HeadChunkFiles implements AutoCloseable {
             }
         }
         long ref = nextHeapRef++;
-        onHeap.put(ref, chunk);
-        heapBytes.addAndGet(chunk.length + 16);
+        byte[] record = new byte[8 + chunk.length];
+        ByteBuffer.wrap(record).order(ByteOrder.LITTLE_ENDIAN).putLong(minTime).put(chunk);
+        onHeap.put(ref, record);
+        heapBytes.addAndGet(record.length + 16);
         return ref;
     }
 
-    private long writeToFile(byte[] chunk) throws IOException {
-        int need = 4 + chunk.length;
+    private long writeToFile(byte[] chunk, long minTime) throws IOException {
+        int need = RECORD_HEADER_BYTES + chunk.length;
         if (active == null || active.writePos + need > segmentSize) {
             roll();
         }
         ByteBuffer buf = ByteBuffer.allocate(need).order(ByteOrder.LITTLE_ENDIAN);
-        buf.putInt(chunk.length).put(chunk).flip();
+        buf.putInt(chunk.length).putLong(minTime).put(chunk).flip();
         long pos = active.writePos;
         while (buf.hasRemaining()) {
             active.channel.write(buf, pos + buf.position());
@@ -180,12 +189,28 @@ final class HeadChunkFiles implements AutoCloseable {
             if (b == null) {
                 throw new IllegalStateException("BUG: head chunk ref " + ref + " was released");
             }
-            return MemorySegment.ofArray(b);
+            return MemorySegment.ofArray(b).asSlice(8);
         }
         Segment s = segments[number];
         long pos = ref & 0xffff_ffffL;
         int len = s.map.get(INT_LE, pos);
-        return s.map.asSlice(pos + 4, len);
+        return s.map.asSlice(pos + RECORD_HEADER_BYTES, len);
+    }
+
+    /** Timestamp of the first sample of chunk {@code ref}: one read, no parsing. */
+    long minTime(long ref) {
+        int number = (int) (ref >>> 32);
+        if (number == 0) {
+            byte[] b;
+            synchronized (this) {
+                b = onHeap.get(ref);
+            }
+            if (b == null) {
+                throw new IllegalStateException("BUG: head chunk ref " + ref + " was released");
+            }
+            return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+        }
+        return segments[number].map.get(LONG_LE, (ref & 0xffff_ffffL) + 4);
     }
 
     /** Forgets chunk {@code ref}; its segment file goes when it was the last one in use. */
@@ -202,7 +227,7 @@ final class HeadChunkFiles implements AutoCloseable {
         }
         Segment s = segments[number];
         long pos = ref & 0xffff_ffffL;
-        fileBytes.addAndGet(-(4 + s.map.get(INT_LE, pos)));
+        fileBytes.addAndGet(-(RECORD_HEADER_BYTES + s.map.get(INT_LE, pos)));
         if (s.live.decrementAndGet() == 0 && s.sealed) {
             synchronized (this) {
                 deleteIfUnused(s);

@@ -111,7 +111,7 @@ public final class HeadCut {
         }
 
         public Labels labels() {
-            return parts.get(index).series().labels;
+            return parts.get(index).labels();
         }
 
         public int chunkCount() {

@@ -40,23 +40,23 @@ final class HeadQuerier implements Querier {
             return SeriesSet.EMPTY;
         }
         MutableRoaringBitmap refs = head.index.select(matchers, true);
-        List<HeadSeries> found = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         long mintF = mint;
         long maxtF = maxt;
         refs.forEach((IntConsumer) ref -> {
             HeadSeries s = head.series.byRef(ref);
             if (s != null) {
                 synchronized (s) {
-                    long lo = s.minTimeLocked();
+                    long lo = s.minTimeLocked(head.chunks);
                     long hi = s.headMaxTimeLocked();
                     if (lo != Long.MAX_VALUE && lo <= maxtF && hi >= mintF) {
-                        found.add(s);
+                        found.add(new Found(head.symbols.labels(s.symbols), s));
                     }
                 }
             }
         });
         if (sorted) {
-            found.sort((a, b) -> a.labels.compareTo(b.labels));
+            found.sort((a, b) -> a.labels().compareTo(b.labels()));
         }
         int limit = hints == null ? 0 : hints.limit();
         if (limit > 0 && found.size() > limit) {
@@ -65,14 +65,17 @@ final class HeadQuerier implements Querier {
         return new HeadSeriesSet(found, mint, maxt);
     }
 
+    /** A selected series with its labels wrapped once (sorting compares them many times). */
+    private record Found(Labels labels, HeadSeries series) {}
+
     private final class HeadSeriesSet implements SeriesSet {
-        private final List<HeadSeries> list;
+        private final List<Found> list;
         private final long mint;
         private final long maxt;
         private int i = -1;
         private final HeadSeriesView view = new HeadSeriesView();
 
-        HeadSeriesSet(List<HeadSeries> list, long mint, long maxt) {
+        HeadSeriesSet(List<Found> list, long mint, long maxt) {
             this.list = list;
             this.mint = mint;
             this.maxt = maxt;
@@ -85,16 +88,19 @@ final class HeadQuerier implements Querier {
 
         @Override
         public Series at() {
-            view.series = list.get(i);
+            Found f = list.get(i);
+            view.series = f.series();
+            view.labels = f.labels();
             return view;
         }
 
         private final class HeadSeriesView implements Series {
             HeadSeries series;
+            Labels labels;
 
             @Override
             public Labels labels() {
-                return series.labels;
+                return labels;
             }
 
             @Override
@@ -144,7 +150,7 @@ final class HeadQuerier implements Querier {
         refs.forEach((IntConsumer) ref -> {
             HeadSeries s = head.series.byRef(ref);
             if (s != null) {
-                action.accept(s.labels);
+                action.accept(head.symbols.labels(s.symbols));
             }
         });
     }

@@ -30,6 +30,15 @@ final class OpenQueriers {
         return epoch.incrementAndGet();
     }
 
+    /** The epoch of the oldest open querier, or {@code Long.MAX_VALUE} when none is open. */
+    long oldestEpoch() {
+        long oldest = Long.MAX_VALUE;
+        for (long e : open.values()) {
+            oldest = Math.min(oldest, e);
+        }
+        return oldest;
+    }
+
     void opened(HeadQuerier q) {
         open.put(q, epoch.get());
     }

@@ -43,8 +43,10 @@ final class StripeSeries {
 
     /** Locks of the stripes; a stripe's map is created on first use, so a small head stays small. */
     private final Object[] locks = new Object[STRIPES];
+    private final HeadSymbols symbols;
 
-    StripeSeries() {
+    StripeSeries(HeadSymbols symbols) {
+        this.symbols = symbols;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -114,7 +116,7 @@ final class StripeSeries {
 
     /** Removes {@code series} from both maps. */
     void remove(HeadSeries series) {
-        long hash = series.labels.hash64();
+        long hash = symbols.hash64(series.symbols);
         int i = (int) hash & STRIPE_MASK;
         synchronized (locks[i]) {
             Long2ObjectOpenHashMap<Object> stripe = byHash[i];
@@ -206,15 +208,15 @@ final class StripeSeries {
         }
     }
 
-    private static HeadSeries find(Object slot, Labels labels) {
+    private HeadSeries find(Object slot, Labels labels) {
         if (slot == null) {
             return null;
         }
         if (slot instanceof HeadSeries s) {
-            return s.labels.equals(labels) ? s : null;
+            return symbols.matches(s.symbols, labels) ? s : null;
         }
         for (HeadSeries s : (HeadSeries[]) slot) {
-            if (s.labels.equals(labels)) {
+            if (symbols.matches(s.symbols, labels)) {
                 return s;
             }
         }

@@ -100,6 +100,22 @@ class HeadCutTest {
     }
 
     @Test
+    void labelSymbolsOfRemovedSeriesAreFreedOnceOlderQueriersClose() throws Exception {
+        try (Head head = head(dir)) {
+            HeadAppender app = head.appender();
+            app.append(0, series("gone", "k", "v"), NOW, 1);
+            app.rollback();
+            int before = head.symbols.size();
+            Querier q = head.querier(Long.MIN_VALUE, Long.MAX_VALUE);
+            assertThat(head.removeIdleSeries(Long.MAX_VALUE)).isEqualTo(1);
+            assertThat(head.symbols.size()).as("kept while an older querier is open").isEqualTo(before);
+            q.close();
+            assertThat(head.removeIdleSeries(Long.MAX_VALUE)).isZero();
+            assertThat(head.symbols.size()).isEqualTo(before - 4);
+        }
+    }
+
+    @Test
     void queriersOpenedBeforeTheCutKeepSeeingTheData() throws Exception {
         try (Head head = head(dir)) {
             HeadAppender app = head.appender();
