@@ -1,5 +1,7 @@
 package io.strata.testing;
 
+import io.strata.model.Utf8Order;
+
 import io.strata.storage.CardinalityStats.Count;
 import io.strata.storage.CardinalityStats;
 import java.nio.charset.StandardCharsets;

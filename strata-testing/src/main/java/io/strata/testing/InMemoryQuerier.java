@@ -1,5 +1,7 @@
 package io.strata.testing;
 
+import io.strata.model.Utf8Order;
+
 import io.strata.model.ErrorCode;
 import io.strata.model.Labels;
 import io.strata.model.Matcher;

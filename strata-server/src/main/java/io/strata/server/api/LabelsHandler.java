@@ -1,5 +1,7 @@
 package io.strata.server.api;
 
+import io.strata.model.Utf8Order;
+
 import io.strata.model.ErrorCode;
 import io.strata.model.Matcher;
 import io.strata.model.StrataException;

@@ -1,5 +1,7 @@
 package io.strata.storage.merge;
 
+import io.strata.model.Utf8Order;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +32,7 @@ public final class SortedStrings {
                 List<String> l = lists.get(i);
                 if (pos[i] < l.size()) {
                     String s = l.get(pos[i]);
-                    if (min == null || compareCodePoints(s, min) < 0) {
+                    if (min == null || Utf8Order.INSTANCE.compare(s, min) < 0) {
                         min = s;
                     }
                 }
@@ -47,26 +49,5 @@ public final class SortedStrings {
             }
         }
         return out;
-    }
-
-    /** Compares as UTF-8 bytes would, without encoding. */
-    public static int compareCodePoints(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(i);
-            if (ca != cb) {
-                return rank(ca) - rank(cb);
-            }
-        }
-        return a.length() - b.length();
-    }
-
-    /** Surrogates encode code points above U+FFFF, so they must sort after U+E000..U+FFFF. */
-    private static int rank(char c) {
-        if (c < 0xD800) {
-            return c;
-        }
-        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 }

@@ -10,7 +10,7 @@ import io.strata.tsdb.index.IndexReader;
 import io.strata.tsdb.index.LabelQueries;
 import io.strata.tsdb.index.PostingsSelector;
 import io.strata.tsdb.index.SeriesDecoder;
-import io.strata.tsdb.index.Utf8Order;
+import io.strata.model.Utf8Order;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

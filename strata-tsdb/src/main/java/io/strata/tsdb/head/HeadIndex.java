@@ -4,7 +4,7 @@ import io.strata.model.Labels;
 import io.strata.model.Matcher;
 import io.strata.tsdb.index.LabelIndexReader;
 import io.strata.tsdb.index.PostingsSelector;
-import io.strata.tsdb.index.Utf8Order;
+import io.strata.model.Utf8Order;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

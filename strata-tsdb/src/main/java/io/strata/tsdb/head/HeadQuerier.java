@@ -1,5 +1,7 @@
 package io.strata.tsdb.head;
 
+import io.strata.model.Utf8Order;
+
 import io.strata.model.Labels;
 import io.strata.model.Matcher;
 import io.strata.storage.Querier;
@@ -120,7 +122,7 @@ final class HeadQuerier implements Querier {
         if (matchers.isEmpty()) {
             names = head.index.labelNames();
         } else {
-            TreeSet<String> set = new TreeSet<>(io.strata.tsdb.index.Utf8Order.INSTANCE);
+            TreeSet<String> set = new TreeSet<>(Utf8Order.INSTANCE);
             forEachMatching(matchers, l -> set.addAll(l.names()));
             names = new ArrayList<>(set);
         }
@@ -133,7 +135,7 @@ final class HeadQuerier implements Querier {
         if (matchers.isEmpty()) {
             values = head.index.labelValues(name);
         } else {
-            TreeSet<String> set = new TreeSet<>(io.strata.tsdb.index.Utf8Order.INSTANCE);
+            TreeSet<String> set = new TreeSet<>(Utf8Order.INSTANCE);
             forEachMatching(matchers, l -> {
                 String v = l.get(name);
                 if (v != null) {

@@ -1,5 +1,7 @@
 package io.strata.tsdb.index;
 
+import io.strata.model.Utf8Order;
+
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.AbstractList;

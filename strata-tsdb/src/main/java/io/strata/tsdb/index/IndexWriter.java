@@ -1,5 +1,7 @@
 package io.strata.tsdb.index;
 
+import io.strata.model.Utf8Order;
+
 import io.strata.tsdb.fs.StorageFiles;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;

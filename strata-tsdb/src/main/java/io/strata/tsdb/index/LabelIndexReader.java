@@ -1,5 +1,7 @@
 package io.strata.tsdb.index;
 
+import io.strata.model.Utf8Order;
+
 import java.util.List;
 import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
 

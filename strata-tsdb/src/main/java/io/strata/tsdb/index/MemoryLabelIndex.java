@@ -1,5 +1,7 @@
 package io.strata.tsdb.index;
 
+import io.strata.model.Utf8Order;
+
 import io.strata.model.Labels;
 import java.util.ArrayList;
 import java.util.List;

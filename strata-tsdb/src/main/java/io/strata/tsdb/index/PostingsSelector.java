@@ -1,5 +1,7 @@
 package io.strata.tsdb.index;
 
+import io.strata.model.Utf8Order;
+
 import io.strata.model.ErrorCode;
 import io.strata.model.MatchType;
 import io.strata.model.Matcher;

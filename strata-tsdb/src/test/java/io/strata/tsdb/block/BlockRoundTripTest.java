@@ -9,7 +9,7 @@ import io.strata.storage.SampleCursor;
 import io.strata.storage.SelectHints;
 import io.strata.storage.SeriesSet;
 import io.strata.tsdb.fs.OsStorageFiles;
-import io.strata.tsdb.index.Utf8Order;
+import io.strata.model.Utf8Order;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

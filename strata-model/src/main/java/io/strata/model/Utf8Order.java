@@ -1,10 +1,10 @@
-package io.strata.tsdb.index;
+package io.strata.model;
 
 import java.util.Comparator;
 
 /**
  * Compares strings as their UTF-8 encodings would compare byte by byte (unsigned), without
- * encoding them. This is code point order, the order of {@link io.strata.model.Labels} and of Go
+ * encoding them. This is code point order, the order of {@link Labels} and of Go
  * strings in Prometheus. {@link String#compareTo} differs from it only when a surrogate pair meets
  * a character in U+E000..U+FFFF, which is why index dictionaries use this comparator.
  */
