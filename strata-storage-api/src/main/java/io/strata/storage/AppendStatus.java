@@ -15,7 +15,14 @@ public enum AppendStatus {
     /** Too far in the future. */
     TOO_FAR_IN_FUTURE,
     /** The series cannot be created (a limit on series was reached). */
-    SERIES_LIMIT;
+    SERIES_LIMIT,
+    /**
+     * Only from {@link Appender#appendByRef}: the ref names no series this storage holds now (the
+     * series was removed, the store restarted, or the ref came from another store). Not a verdict
+     * on the sample, which was neither stored nor judged: the caller appends it again with its
+     * labels through {@link Appender#append}.
+     */
+    UNKNOWN_SERIES;
 
     public boolean ok() {
         return this == OK;

@@ -26,7 +26,31 @@ public interface Appender {
      */
     AppendStatus append(long ref, Labels labels, long timestamp, double value);
 
-    /** Series ref of the last successful append, for the caller to cache. */
+    /**
+     * Appends one float sample to the series a ref names, without its labels: the fast path of a
+     * caller that caches refs by series identity (remote write keeps one per distinct label set).
+     *
+     * <p>Contract:
+     * <ul>
+     *   <li>{@code ref} must come from {@link #lastRef()} of an appender of the same storage, after
+     *       an append of the series meant. Refs are never reused for another series within one
+     *       storage instance, so a ref that is recognised names exactly that series.
+     *   <li>Returns {@link AppendStatus#UNKNOWN_SERIES} when the ref is not recognised: 0, foreign,
+     *       from an earlier process, or its series was removed. Nothing was stored or counted; the
+     *       caller must append the sample again with {@link #append} and labels, and may cache the
+     *       new {@link #lastRef()}. Any other status means exactly what {@code append} with the
+     *       series' labels would have returned, and an {@code OK} updates {@link #lastRef()}.
+     *   <li>Never creates a series, so it never returns {@link AppendStatus#SERIES_LIMIT}.
+     * </ul>
+     *
+     * <p>The default recognises no ref, which is exact for a storage without refs of its own; it
+     * costs such a storage's callers one extra call per cached series before they fall back.
+     */
+    default AppendStatus appendByRef(long ref, long timestamp, double value) {
+        return AppendStatus.UNKNOWN_SERIES;
+    }
+
+    /** Series ref of the last successful append, for the caller to cache; 0 when there is none. */
     long lastRef();
 
     /** Records type, help and unit of a metric family; applied at commit. */

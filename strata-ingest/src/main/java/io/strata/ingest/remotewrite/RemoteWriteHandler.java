@@ -48,13 +48,41 @@ public final class RemoteWriteHandler {
     private final RejectionCounters counters;
     private final InstantSource clock;
     private final SnappyBlock snappy = new SnappyBlock();
+    /** Storage refs by series key, shared by all requests; null when disabled. */
+    private final SeriesCache seriesCache;
 
+    /** A handler with a series cache of {@value SeriesCache#DEFAULT_CAPACITY} series. */
     public RemoteWriteHandler(
             Appendable storage, IngestLimits limits, RejectionCounters counters, InstantSource clock) {
+        this(storage, limits, counters, clock, SeriesCache.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * @param seriesCacheCapacity series whose storage ref is remembered across requests, so that
+     *     their samples skip label validation and the storage's label lookup (about 40 bytes of
+     *     heap each when full); 0 disables the cache
+     */
+    public RemoteWriteHandler(Appendable storage, IngestLimits limits, RejectionCounters counters,
+            InstantSource clock, int seriesCacheCapacity) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (seriesCacheCapacity < 0) {
+            throw new IllegalArgumentException(
+                    "series cache capacity must be 0 (off) or positive, got " + seriesCacheCapacity);
+        }
+        this.seriesCache = seriesCacheCapacity == 0 ? null : new SeriesCache(seriesCacheCapacity);
+    }
+
+    /** Series whose ref is cached now (0 without a cache). */
+    public long cachedSeries() {
+        return seriesCache == null ? 0 : seriesCache.size();
+    }
+
+    /** Approximate heap bytes of the series cache (0 without one). */
+    public long seriesCacheBytes() {
+        return seriesCache == null ? 0 : seriesCache.retainedBytes();
     }
 
     /**
@@ -104,7 +132,7 @@ public final class RemoteWriteHandler {
         Appender appender = storage.appender();
         boolean commitAttempted = false;
         try {
-            SeriesWriter writer = new SeriesWriter(appender, limits, maxTimestamp, report);
+            SeriesWriter writer = new SeriesWriter(appender, limits, maxTimestamp, report, seriesCache);
             WriteRequestV2Decoder.Refusal refusal = null;
             switch (protocol) {
                 case V1 -> new WriteRequestV1Decoder().decode(body, body.length, writer);

@@ -9,9 +9,18 @@ import java.util.Arrays;
 
 /**
  * The half of remote-write ingestion that does not depend on the wire version: the decoders put
- * a series' labels into {@link #rawLabels()}, call {@link #beginSeries} to validate and build
- * them, then {@link #append} each sample. Every rejection is counted in the {@link WriteReport}
- * with a message naming the series, the value and the limit; nothing is thrown per sample.
+ * a series' labels into {@link #rawLabels()} (or hand over a {@link LabelSource} that does so on
+ * demand), fill the {@link #seriesKey()} when there is one, call {@link #beginSeries} to validate
+ * and build the labels, then {@link #append} each sample. Every rejection is counted in the
+ * {@link WriteReport} with a message naming the series, the value and the limit; nothing is
+ * thrown per sample.
+ *
+ * <p>With a {@link SeriesCache}, a series whose key is cached skips validation, building and the
+ * storage's label lookup: its samples go to {@link Appender#appendByRef}, and the labels are
+ * built only if a message needs them. When the storage no longer knows the ref, the series takes
+ * the full path from that sample on and the cache gets the new ref. Only series whose labels were
+ * valid and that had a sample accepted enter the cache; the limits that decide validity are fixed
+ * for the cache's lifetime (one per handler), so a cached key stays valid.
  *
  * <p>One instance per request; not thread-safe.
  */
@@ -23,17 +32,54 @@ final class SeriesWriter {
     private final RawLabels raw = new RawLabels();
     private final LabelsBuilder builder = new LabelsBuilder();
 
+    /** Null when there is no cache. */
+    private final SeriesCache cache;
+    private final SeriesKey key;
+
+    /** Fills {@link #raw} on demand; null when the decoder filled it before {@link #beginSeries}. */
+    private LabelSource labelSource;
+    private boolean rawLoaded;
+    private SymbolTable symbols;
+    /** Built labels of the current series; null after a rejected series or before they are needed. */
     private Labels labels;
     private long ref;
+    /** The current series came from the cache: its labels were neither validated nor built. */
+    private boolean cached;
+    /** The current series was rejected after {@link #beginSeries} accepted it (a cache fallback). */
+    private boolean rejected;
+    /** The current series should enter the cache with the ref of its first accepted sample. */
+    private boolean putPending;
+    private long keyHigh;
+    private long keyLow;
+    /** Samples plus histograms of the current series, and how many samples were handled. */
+    private int seriesSamples;
+    private int handled;
+
+    /** Loads the labels of the current series into {@link RawLabels} when they are needed. */
+    interface LabelSource {
+        /** Adds the current series' label slices to {@code raw}, which was cleared. */
+        void loadLabels(RawLabels raw);
+    }
 
     /**
      * @param maxTimestamp the newest timestamp accepted: the server's clock plus the allowed skew
+     * @param cache refs by series key shared across requests, or null for none
      */
-    SeriesWriter(Appender appender, IngestLimits limits, long maxTimestamp, WriteReport report) {
+    SeriesWriter(Appender appender, IngestLimits limits, long maxTimestamp, WriteReport report, SeriesCache cache) {
         this.appender = appender;
         this.limits = limits;
         this.maxTimestamp = maxTimestamp;
         this.report = report;
+        this.cache = cache;
+        this.key = cache == null ? null : cache.newKey();
+    }
+
+    /**
+     * The key the decoder must compute for every series before {@link #beginSeries}, or null when
+     * there is no cache (and nothing to compute).
+     */
+    SeriesKey seriesKey() {
+        return key;
     }
 
     RawLabels rawLabels() {
@@ -50,22 +96,56 @@ final class SeriesWriter {
      * histograms, counted as at least one) under the reason found.
      *
      * @param symbols the request's symbol table when the labels are 2.0 symbol references, else null
+     * @param source loads the raw labels when they are needed, or null when they are loaded already
      * @return true when the series' samples should be appended
      */
-    boolean beginSeries(int samples, SymbolTable symbols) {
-        labels = null;
-        ref = 0;
-        RejectionReason problem = validate(samples, symbols);
-        if (problem != null) {
+    boolean beginSeries(int samples, SymbolTable symbols, LabelSource source) {
+        this.labels = null;
+        this.ref = 0;
+        this.symbols = symbols;
+        this.labelSource = source;
+        this.rawLoaded = source == null;
+        this.cached = false;
+        this.rejected = false;
+        this.putPending = false;
+        this.seriesSamples = samples;
+        this.handled = 0;
+        if (key != null) {
+            keyHigh = key.high();
+            keyLow = key.low();
+            long known = cache.get(keyHigh, keyLow);
+            if (known != 0) {
+                ref = known;
+                cached = true;
+                return true;
+            }
+            putPending = true;
+        }
+        return validateAndBuild(samples);
+    }
+
+    private boolean validateAndBuild(int samples) {
+        loadRaw();
+        if (validate(samples, symbols) != null) {
+            labels = null;
             return false;
         }
         labels = build();
         return true;
     }
 
+    private void loadRaw() {
+        if (!rawLoaded) {
+            raw.clear(raw.source());
+            labelSource.loadLabels(raw);
+            rawLoaded = true;
+        }
+    }
+
     /** Rejects the current series for a reason the decoder found (2.0 symbol references). */
     void rejectSeries(RejectionReason reason, int samples, String message) {
         labels = null;
+        cached = false;
         report.reject(reason, Math.max(1, samples), message);
     }
 
@@ -194,27 +274,52 @@ final class SeriesWriter {
         return at + length;
     }
 
-    /** The labels of the current, valid series; null after a rejected one. */
+    /** The labels of the current, valid series (built now if it came from the cache); null after a rejected one. */
     Labels labels() {
+        if (labels == null && cached) {
+            loadRaw();
+            labels = build();
+        }
         return labels;
     }
 
     /** Appends one float sample of the current series, which must have passed {@link #beginSeries}. */
     void append(long timestamp, double value) {
+        if (rejected) {
+            return;
+        }
+        handled++;
         if (timestamp > maxTimestamp) {
             if (report.wantsExample(RejectionReason.TOO_FAR_IN_FUTURE)) {
                 report.example(RejectionReason.TOO_FAR_IN_FUTURE, "sample too far in the future [series="
-                        + labels + ", ts=" + Describe.timestamp(timestamp) + ", maxValidTs="
+                        + labels() + ", ts=" + Describe.timestamp(timestamp) + ", maxValidTs="
                         + Describe.timestamp(maxTimestamp) + ", allowed skew=" + limits.maxFutureSkew()
                         + "]; check the sender's clock");
             }
             report.reject(RejectionReason.TOO_FAR_IN_FUTURE, 1);
             return;
         }
-        AppendStatus status = appender.append(ref, labels, timestamp, value);
+        AppendStatus status;
+        if (cached) {
+            status = appender.appendByRef(ref, timestamp, value);
+            if (status == AppendStatus.UNKNOWN_SERIES) {
+                status = fallBackToLabels(timestamp, value);
+                if (status == null) {
+                    return;
+                }
+            }
+        } else {
+            status = appender.append(ref, labels, timestamp, value);
+        }
         switch (status) {
             case OK -> {
-                ref = appender.lastRef();
+                if (!cached) {
+                    ref = appender.lastRef();
+                    if (putPending && ref != 0) {
+                        cache.put(keyHigh, keyLow, ref);
+                        putPending = false;
+                    }
+                }
                 report.sampleWritten();
             }
             case OUT_OF_ORDER -> rejectSample(RejectionReason.OUT_OF_ORDER, timestamp, value,
@@ -232,13 +337,32 @@ final class SeriesWriter {
             case SERIES_LIMIT -> rejectSample(RejectionReason.SERIES_LIMIT, timestamp, value,
                     "series limit reached", "the storage cannot create more series; reduce cardinality"
                             + " or raise the series limit");
+            case UNKNOWN_SERIES -> throw new IllegalStateException("BUG: " + status + " from an append with labels");
         }
+    }
+
+    /**
+     * The cached ref is unknown to the storage (series removed, store restarted): validates and
+     * builds the labels as for a new series and appends with them. Validation can fail only if two
+     * series shared a 128-bit key; the rest of the series is then rejected like any invalid one.
+     *
+     * @return the status of the append with labels, or null when the series was rejected
+     */
+    private AppendStatus fallBackToLabels(long timestamp, double value) {
+        cached = false;
+        ref = 0;
+        putPending = true;
+        if (!validateAndBuild(seriesSamples - handled + 1)) {
+            rejected = true;
+            return null;
+        }
+        return appender.append(0, labels, timestamp, value);
     }
 
     private void rejectSample(RejectionReason reason, long timestamp, double value, String what, String why) {
         report.reject(reason, 1);
         if (report.wantsExample(reason)) {
-            report.example(reason, what + " [series=" + labels + ", ts=" + Describe.timestamp(timestamp)
+            report.example(reason, what + " [series=" + labels() + ", ts=" + Describe.timestamp(timestamp)
                     + ", value=" + value + "]: " + why);
         }
     }
@@ -248,10 +372,13 @@ final class SeriesWriter {
      * for now. The series' float samples are unaffected.
      */
     void rejectHistograms(int count, long firstTimestamp) {
+        if (rejected) {
+            return;
+        }
         report.reject(RejectionReason.NATIVE_HISTOGRAM_UNSUPPORTED, count);
         if (report.wantsExample(RejectionReason.NATIVE_HISTOGRAM_UNSUPPORTED)) {
             report.example(RejectionReason.NATIVE_HISTOGRAM_UNSUPPORTED,
-                    "native histogram samples are not supported yet [series=" + labels + ", ts="
+                    "native histogram samples are not supported yet [series=" + labels() + ", ts="
                             + Describe.timestamp(firstTimestamp) + "]: Strata stores float samples only;"
                             + " float samples in this request were stored; send classic histograms"
                             + " (the _bucket, _sum and _count series) until native histograms are supported");

@@ -19,12 +19,17 @@ final class SymbolTable {
     private int[] length = new int[64];
     private byte[] utf8State = new byte[64];
     private String[] strings = new String[64];
+    /** The two {@link SeriesKey} hashes of each symbol, computed on first use. */
+    private long[] hashHigh = new long[64];
+    private long[] hashLow = new long[64];
+    private boolean[] hashed = new boolean[64];
     private int size;
 
     void clear(byte[] source) {
         this.source = source;
         Arrays.fill(strings, 0, size, null);
         Arrays.fill(utf8State, 0, size, UNCHECKED);
+        Arrays.fill(hashed, 0, size, false);
         size = 0;
     }
 
@@ -35,6 +40,9 @@ final class SymbolTable {
             length = Arrays.copyOf(length, n);
             utf8State = Arrays.copyOf(utf8State, n);
             strings = Arrays.copyOf(strings, n);
+            hashHigh = Arrays.copyOf(hashHigh, n);
+            hashLow = Arrays.copyOf(hashLow, n);
+            hashed = Arrays.copyOf(hashed, n);
         }
         offset[size] = off;
         length[size] = len;
@@ -65,6 +73,21 @@ final class SymbolTable {
             utf8State[ref] = state;
         }
         return state == VALID;
+    }
+
+    /**
+     * Adds symbol {@code ref} to {@code key} as one part; the symbol's bytes are hashed once per
+     * request, since most symbols are shared by many series. All keys of a request must come from
+     * the same cache (same seeds).
+     */
+    void addToKey(SeriesKey key, int ref) {
+        if (!hashed[ref]) {
+            key.hashBytes(source, offset[ref], length[ref]);
+            hashHigh[ref] = key.partHigh();
+            hashLow[ref] = key.partLow();
+            hashed[ref] = true;
+        }
+        key.addHashed(hashHigh[ref], hashLow[ref]);
     }
 
     /** The symbol as a String, decoded once per request; only for valid UTF-8 symbols. */

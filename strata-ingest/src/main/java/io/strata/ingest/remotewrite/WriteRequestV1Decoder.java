@@ -7,6 +7,7 @@ import io.strata.ingest.protobuf.WireType;
 import io.strata.model.MetricMetadata;
 import io.strata.model.MetricType;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decodes a remote write 1.0 {@code prometheus.WriteRequest} straight into a {@link SeriesWriter},
@@ -21,13 +22,23 @@ import java.nio.charset.StandardCharsets;
  * MetricMetadata { MetricType type = 1; string metric_family_name = 2; string help = 4; string unit = 5; }
  * </pre>
  *
- * Each time series is read twice: a first pass collects label slices and counts samples, so the
- * labels are validated before any sample is appended whatever the field order; a second pass
- * appends the samples. Unknown fields are skipped; a known field with the wrong wire type or any
- * truncation throws {@link MalformedProtobufException}. Reusable; not thread-safe.
+ * Each time series is read twice: a first pass records where its Label messages are, hashes their
+ * bytes into the {@link SeriesKey} and counts samples, so the labels are validated before any
+ * sample is appended whatever the field order; a second pass appends the samples. The Label
+ * messages themselves are parsed only when the series is not in the {@link SeriesCache} (or a
+ * message needs its labels). Unknown fields are skipped; a known field with the wrong wire type or
+ * any truncation throws {@link MalformedProtobufException}. Reusable; not thread-safe.
  */
-final class WriteRequestV1Decoder {
+final class WriteRequestV1Decoder implements SeriesWriter.LabelSource {
+    /** {@link SeriesKey} domain of 1.0 label bytes. */
+    static final long KEY_DOMAIN = 1;
+
     private final ProtobufReader in = new ProtobufReader();
+    private final ProtobufReader labelReader = new ProtobufReader();
+    /** Payload slices of the current series' Label messages, read only when the labels are needed. */
+    private int[] labelOffset = new int[16];
+    private int[] labelLength = new int[16];
+    private int labelCount;
 
     void decode(byte[] body, int length, SeriesWriter writer) {
         in.reset(body, 0, length);
@@ -52,21 +63,37 @@ final class WriteRequestV1Decoder {
     }
 
     private void timeSeries(SeriesWriter writer) {
-        RawLabels raw = writer.rawLabels();
-        raw.clear(in.buffer());
+        writer.rawLabels().clear(in.buffer());
+        SeriesKey key = writer.seriesKey();
+        if (key != null) {
+            key.reset(KEY_DOMAIN);
+        }
+        labelCount = 0;
+        // The key covers the label fields' bytes, tag and length included, in runs of adjacent fields.
+        int runStart = -1;
+        int runEnd = -1;
         int start = in.position();
         int samples = 0;
         int histograms = 0;
         int exemplars = 0;
         long firstHistogramTimestamp = 0;
         while (in.hasRemaining()) {
+            int fieldStart = in.position();
             int tag = in.readTag();
             switch (WireType.fieldNumber(tag)) {
                 case 1 -> {
                     in.expectWireType(tag, WireType.LENGTH_DELIMITED, "TimeSeries.labels");
-                    int outer = in.enterMessage();
-                    label(raw);
-                    in.exitMessage(outer);
+                    int payload = in.skipLengthDelimited();
+                    addLabelSlice(payload, in.position() - payload);
+                    if (key != null) {
+                        if (fieldStart != runEnd) {
+                            if (runStart >= 0) {
+                                key.addBytes(in.buffer(), runStart, runEnd - runStart);
+                            }
+                            runStart = fieldStart;
+                        }
+                        runEnd = in.position();
+                    }
                 }
                 case 2 -> {
                     in.expectWireType(tag, WireType.LENGTH_DELIMITED, "TimeSeries.samples");
@@ -91,7 +118,10 @@ final class WriteRequestV1Decoder {
                 default -> in.skipField(tag);
             }
         }
-        if (writer.beginSeries(samples + histograms, null)) {
+        if (key != null && runStart >= 0) {
+            key.addBytes(in.buffer(), runStart, runEnd - runStart);
+        }
+        if (writer.beginSeries(samples + histograms, null, this)) {
             if (samples > 0) {
                 in.position(start);
                 appendSamples(writer);
@@ -117,8 +147,31 @@ final class WriteRequestV1Decoder {
         }
     }
 
+    private void addLabelSlice(int offset, int length) {
+        if (labelCount == labelOffset.length) {
+            labelOffset = Arrays.copyOf(labelOffset, labelCount * 2);
+            labelLength = Arrays.copyOf(labelLength, labelCount * 2);
+        }
+        labelOffset[labelCount] = offset;
+        labelLength[labelCount] = length;
+        labelCount++;
+    }
+
+    /**
+     * Parses the Label messages of the current series, recorded by the first pass. Runs only when
+     * the series is not cached or a message needs its labels; a malformed Label then throws like
+     * any malformed field, before a sample of the series was appended.
+     */
+    @Override
+    public void loadLabels(RawLabels raw) {
+        for (int i = 0; i < labelCount; i++) {
+            labelReader.reset(in.buffer(), labelOffset[i], labelLength[i]);
+            label(labelReader, raw);
+        }
+    }
+
     /** A Label message; when a field repeats, the last occurrence wins (protobuf's merge rule). */
-    private void label(RawLabels raw) {
+    private static void label(ProtobufReader in, RawLabels raw) {
         int nameOffset = in.position();
         int nameLength = 0;
         int valueOffset = in.position();

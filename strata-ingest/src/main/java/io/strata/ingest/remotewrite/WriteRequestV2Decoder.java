@@ -30,6 +30,9 @@ import java.util.Map;
  * thread-safe.
  */
 final class WriteRequestV2Decoder {
+    /** {@link SeriesKey} domain of 2.0 labels, made of per-symbol hashes. */
+    static final long KEY_DOMAIN = 2;
+
     private final ProtobufReader in = new ProtobufReader();
     private final SymbolTable symbols = new SymbolTable();
     private long[] refs = new long[32];
@@ -156,7 +159,15 @@ final class WriteRequestV2Decoder {
         if (!labelsFromRefs(writer, samples + histograms)) {
             return;
         }
-        if (!writer.beginSeries(samples + histograms, symbols)) {
+        SeriesKey key = writer.seriesKey();
+        if (key != null) {
+            // Symbol numbers differ between requests, so the key is made of the symbols' bytes.
+            key.reset(KEY_DOMAIN);
+            for (int i = 0; i < refCount; i++) {
+                symbols.addToKey(key, (int) refs[i]);
+            }
+        }
+        if (!writer.beginSeries(samples + histograms, symbols, null)) {
             return;
         }
         if (samples > 0) {

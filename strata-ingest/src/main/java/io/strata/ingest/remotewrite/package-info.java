@@ -8,7 +8,9 @@
  * Content-Type  -> RemoteWriteProtocol (V1 | V2 | 415)
  * body          -> size limit (413) -> SnappyBlock (length header checked before allocating; 400/413)
  * protobuf      -> WriteRequestV1Decoder | WriteRequestV2Decoder (hand-written, two passes per series)
- * each series   -> SeriesWriter: RawLabels validated in place, Labels built, samples appended
+ * each series   -> SeriesKey (128-bit hash of its wire labels) -> SeriesCache hit: Appender.appendByRef
+ *                  miss or stale ref: RawLabels validated in place, Labels built, samples appended,
+ *                  the storage ref cached
  * each outcome  -> WriteReport (counts + first example per RejectionReason) -> IngestResponse
  *                  and RejectionCounters (/metrics)
  * </pre>

@@ -25,7 +25,9 @@ import java.util.TreeSet;
 /**
  * A storage for tests: appends become visible at commit, rejected samples are decided by a
  * pluggable {@link AppendPolicy}, commit can be made to fail, and refs handed back by
- * {@link Appender#lastRef()} are checked when callers pass them in again. Single-threaded.
+ * {@link Appender#lastRef()} are checked when callers pass them in again. Refs work with
+ * {@link Appender#appendByRef} until {@link #forgetRefs()} (a stand-in for a series removed from
+ * the head or a restarted store), and are never reused. Single-threaded.
  */
 public final class InMemoryStorage implements Appendable, Queryable {
     /** One committed sample, in commit order. */
@@ -41,6 +43,10 @@ public final class InMemoryStorage implements Appendable, Queryable {
     private final TreeMap<Labels, TreeMap<Long, Double>> series = new TreeMap<>();
     private final Map<String, MetricMetadata> metadata = new LinkedHashMap<>();
     private final Map<Labels, Long> refs = new HashMap<>();
+    private final Map<Long, Labels> labelsByRef = new HashMap<>();
+    private long nextRef = 1;
+    private long appendByRefCalls;
+    private long unknownRefs;
     private final List<String> refMisuse = new ArrayList<>();
     private AppendPolicy policy = (labels, t, v) -> AppendStatus.OK;
     private StrataException commitFailure;
@@ -79,6 +85,22 @@ public final class InMemoryStorage implements Appendable, Queryable {
         return appendCalls;
     }
 
+    /** Appends through {@link Appender#appendByRef}, known refs or not. */
+    public long appendByRefCalls() {
+        return appendByRefCalls;
+    }
+
+    /** {@link Appender#appendByRef} calls answered {@link AppendStatus#UNKNOWN_SERIES}. */
+    public long unknownRefs() {
+        return unknownRefs;
+    }
+
+    /** Makes every ref handed out so far unknown; series get new refs on their next append. */
+    public void forgetRefs() {
+        refs.clear();
+        labelsByRef.clear();
+    }
+
     /** Descriptions of appends whose ref did not belong to their labels; empty when refs were used right. */
     public List<String> refMisuse() {
         return refMisuse;
@@ -113,7 +135,29 @@ public final class InMemoryStorage implements Appendable, Queryable {
                 return status;
             }
             pending.add(new StoredSample(labels, timestamp, value));
-            lastRef = refs.computeIfAbsent(labels, l -> (long) refs.size() + 1);
+            lastRef = refs.computeIfAbsent(labels, l -> {
+                long assigned = nextRef++;
+                labelsByRef.put(assigned, l);
+                return assigned;
+            });
+            return AppendStatus.OK;
+        }
+
+        @Override
+        public AppendStatus appendByRef(long ref, long timestamp, double value) {
+            checkOpen();
+            appendByRefCalls++;
+            Labels labels = labelsByRef.get(ref);
+            if (labels == null) {
+                unknownRefs++;
+                return AppendStatus.UNKNOWN_SERIES;
+            }
+            AppendStatus status = policy.decide(labels, timestamp, value);
+            if (status != AppendStatus.OK) {
+                return status;
+            }
+            pending.add(new StoredSample(labels, timestamp, value));
+            lastRef = ref;
             return AppendStatus.OK;
         }
 

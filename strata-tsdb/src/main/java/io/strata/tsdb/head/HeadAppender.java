@@ -70,6 +70,38 @@ public final class HeadAppender implements Appender {
                 return reject(AppendStatus.SERIES_LIMIT);
             }
         }
+        return judgeAndAdd(s, timestamp, value);
+    }
+
+    /**
+     * The labels-free path: one lock-free lookup in the ref pages (no label hashing or comparison),
+     * then the same judgement as {@link #append}. A removed series cannot be pinned, so its ref is
+     * unknown from then on even if a cleanup races with this call.
+     */
+    @Override
+    public AppendStatus appendByRef(long ref, long timestamp, double value) {
+        if (done) {
+            throw new IllegalStateException("BUG: append after commit or rollback");
+        }
+        HeadSeries s = current;
+        if (s == null || head.externalRef(s.ref) != ref) {
+            s = head.byExternalRef(ref);
+            if (s == null || !s.tryPin()) {
+                return AppendStatus.UNKNOWN_SERIES;
+            }
+            makeCurrent(s);
+        }
+        if (timestamp < minValidTime) {
+            return reject(AppendStatus.TOO_OLD);
+        }
+        if (timestamp > maxValidTime) {
+            return reject(AppendStatus.TOO_FAR_IN_FUTURE);
+        }
+        return judgeAndAdd(s, timestamp, value);
+    }
+
+    /** Judges a sample of {@link #current} against the batch and the series, and adds it if accepted. */
+    private AppendStatus judgeAndAdd(HeadSeries s, long timestamp, double value) {
         if (timestamp <= pendingMax) {
             // Judge against this batch's own newer samples of the series first.
             if (timestamp == pendingMax) {
@@ -128,6 +160,12 @@ public final class HeadAppender implements Appender {
             s = null;
             Thread.onSpinWait();
         }
+        makeCurrent(s);
+        return s;
+    }
+
+    /** Records the pinned series {@code s} for unpinning at commit and makes it {@link #current}. */
+    private void makeCurrent(HeadSeries s) {
         CommitBatch b = batch;
         if (b.pinnedCount == b.pinned.length) {
             b.pinned = Arrays.copyOf(b.pinned, b.pinnedCount * 2);
@@ -135,7 +173,6 @@ public final class HeadAppender implements Appender {
         b.pinned[b.pinnedCount++] = s;
         current = s;
         pendingMax = Long.MIN_VALUE;
-        return s;
     }
 
     private void add(HeadSeries s, long t, double v) {
