@@ -607,7 +607,8 @@ public final class Tsdb implements Storage {
                 h.samplesAppended(), rejected, h.rejectedAtCommit(), h.commits(), h.failedCommits(),
                 h.seriesCreated(), h.seriesRemoved(), w.fsyncs(), w.fsyncNanosTotal() / 1e9, w.fsyncFailures(),
                 w.writeFailures(), w.bytesWritten(), headCuts.get(), headCutFailures.get(), blocksWritten.get(),
-                compactions.get(), blocksDeleted.get(), blocks.blocks().size(), blocks.sizeBytes(), walBytes(), replaySeconds);
+                compactions.get(), blocksDeleted.get(), blocks.blocks().size(), blocks.sizeBytes(), walBytes(), replaySeconds,
+                w.repairs());
     }
 
     /** The head, for the server's status pages and for tests. */

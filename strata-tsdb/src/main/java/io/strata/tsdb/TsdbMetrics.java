@@ -33,6 +33,7 @@ import java.util.Map;
  * @param blockBytes bytes of the blocks on disk (gauge)
  * @param walBytes bytes of the WAL segments on disk, checkpoint excluded (gauge)
  * @param walReplaySeconds duration of the last start-up WAL replay (gauge)
+ * @param walRepairs torn WAL tails cut off when this TSDB opened (counter, 0 or 1)
  */
 public record TsdbMetrics(
         long headSeries,
@@ -59,4 +60,5 @@ public record TsdbMetrics(
         long blockCount,
         long blockBytes,
         long walBytes,
-        double walReplaySeconds) {}
+        double walReplaySeconds,
+        long walRepairs) {}

@@ -54,6 +54,8 @@ final class TsdbCollector implements MultiCollector {
                 m.walFsyncSecondsTotal());
         counter(out, "strata_wal_fsync_failures", "Failed WAL fsyncs.", m.walFsyncFailures());
         counter(out, "strata_wal_write_failures", "Failed WAL writes.", m.walWriteFailures());
+        counter(out, "strata_wal_repairs", "Torn WAL tails cut off at start-up; the log says what was dropped.",
+                m.walRepairs());
         counter(out, "strata_wal_written_bytes", "Bytes appended to the WAL.", m.walBytesWritten());
         counter(out, "strata_head_cuts", "Cuts of the head into blocks that completed.", m.headCuts());
         counter(out, "strata_head_cut_failures", "Cuts of the head that failed and will be retried.", m.headCutFailures());
