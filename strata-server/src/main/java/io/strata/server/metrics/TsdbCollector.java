@@ -71,8 +71,8 @@ final class TsdbCollector implements MultiCollector {
                 .name("strata_head_samples_rejected")
                 .help("Samples the head refused, by reason.");
         for (AppendStatus s : AppendStatus.values()) {
-            if (s.ok()) {
-                continue;
+            if (s.ok() || s == AppendStatus.UNKNOWN_SERIES) {
+                continue; // UNKNOWN_SERIES is a cache miss the caller retries with labels, not a rejection
             }
             long n = byStatus.getOrDefault(s, 0L);
             b.dataPoint(CounterDataPointSnapshot.builder()
