@@ -7,6 +7,7 @@ import io.strata.model.StrataException;
 import io.strata.tsdb.head.Head;
 import io.strata.tsdb.wal.WalRecordVisitor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -30,7 +31,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * and skipped.
  */
 final class WalReplay implements WalRecordVisitor, AutoCloseable {
-    private static final int BATCH = 8192;
+    /**
+     * Samples per batch. Large, because a worker sorts each batch by series before applying it:
+     * remote write puts one timestamp of thousands of series in a record, so in log order every
+     * sample lands on a different, cold series and replay is bound by cache misses (measured:
+     * 72M samples in 14-15 s). A quarter million samples gives each series several samples in a
+     * row while its chunk is in cache. Memory: 6 MiB a batch, 7 batches and a scratch a worker.
+     */
+    private static final int BATCH = 1 << 18;
+    /** Positions in a batch take this many low bits of a sort key; the ref takes the rest. */
+    private static final int POSITION_BITS = 18;
+    private static final long MAX_SORTABLE_REF = (1L << (63 - POSITION_BITS)) - 1;
     private static final Batch END = new Batch();
 
     private final Head head;
@@ -42,7 +53,7 @@ final class WalReplay implements WalRecordVisitor, AutoCloseable {
     long tombstones;
     final AtomicLong unknownSamples = new AtomicLong();
 
-    private static final class Batch {
+    static final class Batch {
         final long[] refs = new long[BATCH];
         final long[] timestamps = new long[BATCH];
         final double[] values = new double[BATCH];
@@ -52,6 +63,8 @@ final class WalReplay implements WalRecordVisitor, AutoCloseable {
     private final class Worker extends Thread {
         final BlockingQueue<Batch> work = new ArrayBlockingQueue<>(4);
         final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(6);
+        final long[] sortKeys = new long[BATCH];
+        final Batch sorted = new Batch();
 
         Worker(int i) {
             super("strata-tsdb-wal-replay-" + i);
@@ -70,7 +83,9 @@ final class WalReplay implements WalRecordVisitor, AutoCloseable {
                         return;
                     }
                     if (failure.get() == null) {
-                        unknownSamples.addAndGet(head.replaySamples(b.refs, b.timestamps, b.values, b.size));
+                        Batch ordered = sortBySeries(b, sortKeys, sorted);
+                        unknownSamples.addAndGet(
+                                head.replaySamples(ordered.refs, ordered.timestamps, ordered.values, ordered.size));
                     }
                     b.size = 0;
                     free.put(b);
@@ -96,6 +111,33 @@ final class WalReplay implements WalRecordVisitor, AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The batch's samples grouped by series, each series' samples still in log order (the sort key
+     * is ref then position, so the sort is stable per series). Returns {@code b} itself when a ref
+     * is too large to share a key with a position; order is then log order, which is correct, only
+     * slower.
+     */
+    static Batch sortBySeries(Batch b, long[] keys, Batch out) {
+        int n = b.size;
+        for (int i = 0; i < n; i++) {
+            long ref = b.refs[i];
+            if (ref < 0 || ref > MAX_SORTABLE_REF) {
+                return b;
+            }
+            keys[i] = (ref << POSITION_BITS) | i;
+        }
+        Arrays.sort(keys, 0, n);
+        int mask = (1 << POSITION_BITS) - 1;
+        for (int k = 0; k < n; k++) {
+            int i = (int) (keys[k] & mask);
+            out.refs[k] = b.refs[i];
+            out.timestamps[k] = b.timestamps[i];
+            out.values[k] = b.values[i];
+        }
+        out.size = n;
+        return out;
     }
 
     WalReplay(Head head, int threads) {

@@ -90,6 +90,11 @@ public final class VisibilityCommand implements Callable<Integer> {
                         seen = true;
                         break;
                     }
+                    if (r.statusCode() / 100 == 4) {
+                        // The endpoint is missing or refuses the request: polling cannot succeed.
+                        System.err.printf("probe %d: read answered %d: %s%n", i, r.statusCode(), r.body());
+                        return 1;
+                    }
                     LockSupport.parkNanos(200_000);
                 }
                 if (seen) {
