@@ -7,6 +7,7 @@ import io.strata.storage.merge.MergeQuerier;
 import io.strata.tsdb.fs.StorageFiles;
 import io.strata.tsdb.index.CorruptFileException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -213,7 +214,14 @@ public final class BlockSet implements Queryable, AutoCloseable {
             if (!BlockId.isValid(name)) {
                 continue; // not ours: leave it alone
             }
-            metas.put(name, BlockMetaFile.read(files, p.resolve(BlockFiles.META)));
+            try {
+                metas.put(name, BlockMetaFile.read(files, p.resolve(BlockFiles.META)));
+            } catch (NoSuchFileException e) {
+                // Listed, then renamed to .deleting by its last reader's release: it is going away.
+                if (files.exists(p)) {
+                    throw e; // the directory is there but its meta is not: a damaged block, say so
+                }
+            }
         }
         return metas;
     }
