@@ -228,9 +228,18 @@ final class HeadChunkFiles implements AutoCloseable {
         Segment s = segments[number];
         long pos = ref & 0xffff_ffffL;
         fileBytes.addAndGet(-(RECORD_HEADER_BYTES + s.map.get(INT_LE, pos)));
-        if (s.live.decrementAndGet() == 0 && s.sealed) {
+        if (s.live.decrementAndGet() == 0) {
             synchronized (this) {
-                deleteIfUnused(s);
+                if (!s.sealed && active == s && s.live.get() == 0) {
+                    // The segment being written holds nothing any more (a block cut or flush took
+                    // every chunk): seal it so its file goes now; the next write starts a new one.
+                    // Without this a flushed head kept up to a whole segment of dead chunks on disk.
+                    s.sealed = true;
+                    active = null;
+                }
+                if (s.sealed) {
+                    deleteIfUnused(s);
+                }
             }
         }
     }
