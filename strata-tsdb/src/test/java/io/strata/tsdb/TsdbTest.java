@@ -1,5 +1,7 @@
 package io.strata.tsdb;
 
+import io.strata.tsdb.fs.FaultyStorageFiles;
+
 import static io.strata.tsdb.TsdbTestSupport.HOUR;
 import static io.strata.tsdb.TsdbTestSupport.MINUTE;
 import static io.strata.tsdb.TsdbTestSupport.NOW;
@@ -173,10 +175,10 @@ class TsdbTest {
 
     @Test
     void diskFullFailsTheCommitVisiblyAndWritesResumeAfterwards() {
-        DiskFullFiles files = new DiskFullFiles();
+        FaultyStorageFiles files = new FaultyStorageFiles();
         try (Tsdb db = Tsdb.open(options(dir, clock).files(files).build())) {
             appendRange(db, UP_A, NOW - 10 * MINUTE, MINUTE, 5);
-            files.full = true;
+            files.failWritesAfter(0);
             Appender app = db.appender();
             assertThat(app.append(0, UP_A, NOW - MINUTE, 42)).isEqualTo(AppendStatus.OK);
             assertThat(app.append(0, UP_B, NOW - MINUTE, 42)).isEqualTo(AppendStatus.OK);
@@ -190,7 +192,7 @@ class TsdbTest {
             try (io.strata.storage.Querier q = db.querier(Long.MIN_VALUE, Long.MAX_VALUE)) {
                 assertThat(q.labelValues("job", 0, List.of())).as("the failed batch's new series").containsExactly("a");
             }
-            files.full = false;
+            files.clearFaults();
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
                 try {
                     appendRange(db, UP_B, NOW - MINUTE, MINUTE, 1);

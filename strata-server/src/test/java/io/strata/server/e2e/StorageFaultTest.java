@@ -1,5 +1,7 @@
 package io.strata.server.e2e;
 
+import io.strata.tsdb.fs.FaultyStorageFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.server.TestServer;
@@ -26,23 +28,23 @@ class StorageFaultTest {
 
     @Test
     void fullDiskRefusesWritesAndMarksUnreadyUntilSpaceReturns() throws Exception {
-        refusesWhileFaultyAndRecovers("interval", d -> d.full(true), d -> d.full(false), FailingDisk.DISK_FULL);
+        refusesWhileFaultyAndRecovers("interval", d -> d.failWritesAfter(0), FaultyStorageFiles::clearFaults, FaultyStorageFiles.DISK_FULL);
     }
 
     @Test
     void fullDiskInAlwaysModeRefusesWritesUntilSpaceReturns() throws Exception {
-        refusesWhileFaultyAndRecovers("always", d -> d.full(true), d -> d.full(false), FailingDisk.DISK_FULL);
+        refusesWhileFaultyAndRecovers("always", d -> d.failWritesAfter(0), FaultyStorageFiles::clearFaults, FaultyStorageFiles.DISK_FULL);
     }
 
     @Test
     void failingFsyncInAlwaysModeRefusesWritesUntilFsyncWorksAgain() throws Exception {
-        refusesWhileFaultyAndRecovers("always", d -> d.fsyncFails(true), d -> d.fsyncFails(false), FailingDisk.IO_ERROR);
+        refusesWhileFaultyAndRecovers("always", FaultyStorageFiles::failAllFsyncs, FaultyStorageFiles::clearFaults, FaultyStorageFiles.IO_ERROR);
     }
 
-    private void refusesWhileFaultyAndRecovers(String walSync, Consumer<FailingDisk> breakIt, Consumer<FailingDisk> fixIt,
+    private void refusesWhileFaultyAndRecovers(String walSync, Consumer<FaultyStorageFiles> breakIt, Consumer<FaultyStorageFiles> fixIt,
             String problem) throws Exception {
         long now = System.currentTimeMillis();
-        FailingDisk disk = new FailingDisk();
+        FaultyStorageFiles disk = new FaultyStorageFiles();
         String before = "{__name__=\"" + METRIC + "\", phase=\"before\"} " + (now - 2) + "=1.0\n";
         String after = "{__name__=\"" + METRIC + "\", phase=\"after\"} " + now + "=3.0\n";
 
