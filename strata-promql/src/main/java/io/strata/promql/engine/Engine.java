@@ -1,0 +1,46 @@
+package io.strata.promql.engine;
+
+import io.strata.model.ErrorCode;
+import io.strata.model.StrataException;
+import io.strata.promql.ast.Expr;
+import io.strata.promql.parse.PromqlParser;
+import io.strata.storage.Queryable;
+
+/**
+ * Evaluates PromQL with Prometheus 3.x semantics over any {@link Queryable}. Thread-safe; one
+ * engine serves all queries of a process. Each query runs on its caller's thread.
+ */
+public final class Engine {
+    private final EngineOptions options;
+
+    public Engine(EngineOptions options) {
+        this.options = options;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    /** Parses {@code text} (BAD_DATA on error) and prepares an instant query at {@code timeMs}. */
+    public Query instantQuery(Queryable storage, String text, long timeMs, QueryOptions queryOptions) {
+        Expr expr = PromqlParser.parse(text, options.parser());
+        return new PreparedQuery(this, storage, expr, text, timeMs, timeMs, 0, queryOptions);
+    }
+
+    /**
+     * Prepares a range query over {@code [startMs, endMs]} every {@code stepMs}. The caller checks
+     * the API's limits (11,000 points); the engine only refuses what it cannot evaluate.
+     */
+    public Query rangeQuery(
+            Queryable storage, String text, long startMs, long endMs, long stepMs, QueryOptions queryOptions) {
+        if (stepMs <= 0) {
+            throw new StrataException(ErrorCode.BAD_DATA,
+                    "zero or negative query resolution step widths are not accepted. Try a positive integer");
+        }
+        if (endMs < startMs) {
+            throw new StrataException(ErrorCode.BAD_DATA, "end timestamp must not be before start time");
+        }
+        Expr expr = PromqlParser.parse(text, options.parser());
+        return new PreparedQuery(this, storage, expr, text, startMs, endMs, stepMs, queryOptions);
+    }
+}
