@@ -3,6 +3,7 @@ package io.strata.promql.engine;
 import io.strata.model.ErrorCode;
 import io.strata.model.StrataException;
 import io.strata.promql.ast.Expr;
+import io.strata.promql.ast.ValueType;
 import io.strata.promql.parse.PromqlParser;
 import io.strata.storage.Queryable;
 
@@ -12,9 +13,16 @@ import io.strata.storage.Queryable;
  */
 public final class Engine {
     private final EngineOptions options;
+    private final FunctionTable functions;
 
-    public Engine(EngineOptions options) {
+    /** An engine calling {@code functions}; {@code io.strata.promql.Promql#engine} wires the standard ones. */
+    public Engine(EngineOptions options, FunctionTable functions) {
         this.options = options;
+        this.functions = functions;
+    }
+
+    FunctionTable functions() {
+        return functions;
     }
 
     public EngineOptions options() {
@@ -41,6 +49,10 @@ public final class Engine {
             throw new StrataException(ErrorCode.BAD_DATA, "end timestamp must not be before start time");
         }
         Expr expr = PromqlParser.parse(text, options.parser());
+        if (expr.type() != ValueType.SCALAR && expr.type() != ValueType.VECTOR) {
+            throw new StrataException(ErrorCode.BAD_DATA, "invalid expression type \"" + expr.type().documentedName()
+                    + "\" for range query, must be Scalar or instant Vector");
+        }
         return new PreparedQuery(this, storage, expr, text, startMs, endMs, stepMs, queryOptions);
     }
 }
