@@ -132,7 +132,7 @@ final class Evaluator {
                 }
             }
         };
-        return new RangeArg(sq, rangeMs, ends, stepTimes, source);
+        return new RangeArg(sq, rangeMs, ends, stepTimes, source).holding(values.pointCount());
     }
 
     private EvalValue call(Call c, StepGrid grid) {
@@ -152,13 +152,15 @@ final class Evaluator {
             throw new StrataException(ErrorCode.EXECUTION, "function \"" + name + "\" is not supported by Strata yet");
         }
         List<EvalValue> args = new ArrayList<>(c.args().size());
+        long held = 0;
         for (Expr a : c.args()) {
-            args.add(eval(a, grid));
+            EvalValue v = eval(a, grid);
+            held += points(v);
+            args.add(v);
         }
         EvalValue result = impl.call(new FunctionCall(c, args, grid, ctx));
-        for (EvalValue a : args) {
-            release(a);
-        }
+        // Functions may reuse their arguments' columns: release what was counted, not what is left.
+        ctx.budget().release(held);
         if (result instanceof StepVector v) {
             ctx.budget().acquire(v.pointCount());
             return SeriesMerger.mergeSameLabels(v, ctx);
@@ -167,9 +169,15 @@ final class Evaluator {
     }
 
     void release(EvalValue v) {
-        if (v instanceof StepVector vec) {
-            ctx.budget().release(vec.pointCount());
-        }
+        ctx.budget().release(points(v));
+    }
+
+    static long points(EvalValue v) {
+        return switch (v) {
+            case StepVector vec -> vec.pointCount();
+            case RangeArg r -> r.heldPoints();
+            default -> 0;
+        };
     }
 
     static Expr unwrapParens(Expr e) {

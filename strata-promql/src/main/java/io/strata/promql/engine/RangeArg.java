@@ -28,6 +28,7 @@ public final class RangeArg implements EvalValue {
     private final long[] windowEnds;
     private final long[] evalTimes;
     private final Source source;
+    private long heldPoints;
 
     RangeArg(Expr expr, long rangeMs, long[] windowEnds, long[] evalTimes, Source source) {
         this.expr = expr;
@@ -40,6 +41,16 @@ public final class RangeArg implements EvalValue {
     /** The matrix selector or subquery this came from (for annotations and metric names). */
     public Expr expr() {
         return expr;
+    }
+
+    /** Points this range vector keeps in memory (a subquery's inner result), for the sample budget. */
+    long heldPoints() {
+        return heldPoints;
+    }
+
+    RangeArg holding(long points) {
+        heldPoints = points;
+        return this;
     }
 
     public long rangeMs() {
