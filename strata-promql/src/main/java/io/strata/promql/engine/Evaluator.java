@@ -147,6 +147,9 @@ final class Evaluator {
                 return SeriesMerger.mergeSameLabels(v, ctx);
             }
         }
+        if (name.equals("info")) {
+            return new InfoFunction(ctx, this, selectors).eval(c, grid);
+        }
         checkExtendedSelectors(c);
         FunctionImpl impl = ctx.functions().get(name);
         if (impl == null) {
