@@ -71,7 +71,11 @@ final class InfoFunction {
         }
         StepVector info = idValues.isEmpty() ? StepVector.empty(grid) : fetchInfo(idValues, dataMatchers, grid);
         dataMatchers.remove(Labels.METRIC_NAME);
-        return combine(base, ignored, info, dataMatchers, grid);
+        long held = base.pointCount() + info.pointCount();
+        StepVector out = combine(base, ignored, info, dataMatchers, grid);
+        ctx.budget().release(held);
+        ctx.budget().acquire(out.pointCount());
+        return out;
     }
 
     private StepVector fetchInfo(Map<String, Set<String>> idValues, Map<String, List<Matcher>> dataMatchers,
