@@ -115,6 +115,7 @@ final class Evaluator {
         if (innerStart > innerEnd) {
             return new RangeArg(sq, rangeMs, ends, stepTimes, visitor -> { });
         }
+        ctx.budget().checkGrid((innerEnd - innerStart) / stepMs + 1);
         StepGrid inner = StepGrid.of(innerStart, innerEnd, stepMs);
         StepVector values = evalVector(sq.expr(), inner);
         RangeArg.Source source = visitor -> {
