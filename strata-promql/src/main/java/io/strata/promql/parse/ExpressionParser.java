@@ -18,6 +18,7 @@ import io.strata.promql.ast.VectorMatching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The expression grammar: binary operators by precedence climbing, unary signs, and the
@@ -212,7 +213,7 @@ final class ExpressionParser {
     }
 
     /** A construct whose yacc state has an {@code error} production naming {@code context}. */
-    private Expr inProduction(String context, String expected, java.util.function.Supplier<Expr> body) {
+    private Expr inProduction(String context, String expected, Supplier<Expr> body) {
         if (!DurationParser.canStart(p.current().type())) {
             throw p.syntaxError(context, expected);
         }
@@ -274,6 +275,8 @@ final class ExpressionParser {
             return newAggregation(op, List.of(), false, args, p.findPrevRightParen(p.lastClosing()));
         } catch (ParseState.SyntaxAbort abort) {
             if (p.claimAbort(depth)) {
+                // Prometheus's "aggregate_op error" action builds the aggregation with no
+                // arguments, which reports that as well.
                 newAggregation(op, List.of(), false, List.of(), p.lastClosing());
             }
             throw abort;
