@@ -69,6 +69,16 @@ final class ExpressionParser {
 
     /** {@code unary_op expr %prec MUL}: a sign on a number literal folds into the literal. */
     private Expr unary() {
+        // Every nested expression passes here, so this bounds the parser's recursion.
+        p.descend();
+        try {
+            return signedOrPrimary();
+        } finally {
+            p.ascend();
+        }
+    }
+
+    private Expr signedOrPrimary() {
         if (!p.at(TokenType.ADD) && !p.at(TokenType.SUB)) {
             return postfix(primary());
         }
