@@ -115,6 +115,7 @@ final class Evaluator {
         if (innerStart > innerEnd) {
             return new RangeArg(sq, rangeMs, ends, stepTimes, visitor -> { });
         }
+        ctx.budget().checkGrid((innerEnd - innerStart) / stepMs + 1);
         StepGrid inner = StepGrid.of(innerStart, innerEnd, stepMs);
         StepVector values = evalVector(sq.expr(), inner);
         RangeArg.Source source = visitor -> {
@@ -146,6 +147,9 @@ final class Evaluator {
                 }
                 return SeriesMerger.mergeSameLabels(v, ctx);
             }
+        }
+        if (name.equals("info")) {
+            return new InfoFunction(ctx, this, selectors).eval(c, grid);
         }
         checkExtendedSelectors(c);
         FunctionImpl impl = ctx.functions().get(name);

@@ -75,7 +75,7 @@ final class Selectors {
                         ? smoothed(series, cursor, times, lookback)
                         : lookback(series, cursor, times, lookback, timestamps, vs.anchored());
                 if (s != null) {
-                    ctx.budget().acquire(s.presentCount());
+                    ctx.budget().acquire(s.steps());
                     out.add(s);
                 }
             }
