@@ -5,6 +5,7 @@ import io.strata.model.StrataException;
 import io.strata.promql.value.FloatHistogram;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Expands the value part of a series line (FORMAT.md section 3.1): items separated by spaces or
@@ -107,7 +108,10 @@ final class SeriesValues {
         }
         if (Character.isLetter(unsigned.charAt(0)) && !unsigned.equalsIgnoreCase("inf")
                 && !unsigned.equalsIgnoreCase("nan")) {
-            throw bad("bad value \"" + item + "\": expected a number, _ or stale (Inf and NaN cannot take xK)");
+            String lower = unsigned.toLowerCase(Locale.ROOT);
+            boolean repeatedWord = lower.startsWith("inf") || lower.startsWith("nan") || lower.startsWith("stale");
+            throw bad("bad value \"" + item + "\": expected a number, _ or stale"
+                    + (repeatedWord ? " (Inf, NaN and stale cannot take xK: write them out)" : ""));
         }
         return SeriesNumbers.signed(baseText);
     }

@@ -69,8 +69,9 @@ public final class TextReport {
         }
     }
 
+    /** Prints {@code text} under a title in a column wide enough for the longest title, "expected:". */
     private void block(String title, String text) {
-        String pad = " ".repeat(11);
+        String pad = " ".repeat(12);
         String[] lines = text.split("\n", -1);
         out.println("  " + title + " ".repeat(pad.length() - 2 - title.length()) + lines[0]);
         for (int i = 1; i < lines.length; i++) {
