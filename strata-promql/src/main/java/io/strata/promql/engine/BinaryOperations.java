@@ -233,8 +233,10 @@ final class BinaryOperations {
             }
             return StepVector.empty(grid);
         }
-        Double fillForOne = swapped ? m.fillLeft() : m.fillRight();
-        Double fillForMany = swapped ? m.fillRight() : m.fillLeft();
+        // As in Prometheus, fill_right() stands in for a missing "one" side and fill_left() for a
+        // missing "many" side, also under group_right where the sides are swapped.
+        Double fillForOne = m.fillRight();
+        Double fillForMany = m.fillLeft();
         List<Labels> signatures = new ArrayList<>();
         int[][] ords = signatureOrdinals(many, one, m, signatures);
         int sigCount = signatures.size();
