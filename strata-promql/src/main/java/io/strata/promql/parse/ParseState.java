@@ -54,6 +54,7 @@ final class ParseState {
     private Token endToken;
     private int lastClosing;
     private int lastLexedPos;
+    private int consumedEnd;
     private int abortDepth = -1;
     // yacc's "errflag": after a recovered error, further syntax errors are not reported until
     // three tokens have been consumed.
@@ -99,12 +100,18 @@ final class ParseState {
     /** Consumes the lookahead. */
     Token take() {
         Token t = current();
+        consumedEnd = t.end();
         current = second;
         second = null;
         if (recovering > 0) {
             recovering--;
         }
         return t;
+    }
+
+    /** Where the last consumed token ends (a byte offset). */
+    int consumedEnd() {
+        return consumedEnd;
     }
 
     /** The input is exhausted, normally or because the lexer failed. */
