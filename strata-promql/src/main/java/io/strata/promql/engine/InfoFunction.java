@@ -147,8 +147,8 @@ final class InfoFunction {
                     newest.put(infoSig[j], j);
                 } else if (t == existingT) {
                     throw new StrataException(ErrorCode.EXECUTION, "found duplicate series for info metric: existing "
-                            + infoSeries.get(existing).labels() + " @ " + (long) (existingT * 1000) + ", new "
-                            + is.labels() + " @ " + (long) (t * 1000));
+                            + LabelsText.braces(infoSeries.get(existing).labels()) + " @ " + (long) (existingT * 1000) + ", new "
+                            + LabelsText.braces(is.labels()) + " @ " + (long) (t * 1000));
                 }
             }
             for (int i = 0; i < series.size(); i++) {
