@@ -41,6 +41,16 @@ public final class PromqlParser {
     }
 
     private static Expr parse(byte[] utf8, String input, ParserOptions options) {
+        try {
+            return parseChecked(utf8, input, options);
+        } catch (StackOverflowError e) {
+            // Last resort for a caller thread with a small stack: the depth limit normally
+            // catches such queries first.
+            throw new ParseException(input, List.of(new ParseError(PositionRange.NONE, ParseState.TOO_DEEP)));
+        }
+    }
+
+    private static Expr parseChecked(byte[] utf8, String input, ParserOptions options) {
         ParseState p = new ParseState(utf8, options);
         Expr expr = null;
         Token first = p.current();
@@ -54,6 +64,12 @@ public final class PromqlParser {
                 }
             } catch (ParseState.SyntaxAbort abort) {
                 p.drain();
+            }
+        }
+        if (!p.hasErrors()) {
+            Expr tooDeep = TreeDepth.firstBeyond(expr, ParseState.MAX_DEPTH);
+            if (tooDeep != null) {
+                p.error(tooDeep.position(), ParseState.TOO_DEEP);
             }
         }
         // Types are checked only when the syntax was clean, as in Prometheus: otherwise the
