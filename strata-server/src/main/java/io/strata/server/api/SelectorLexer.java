@@ -1,5 +1,6 @@
 package io.strata.server.api;
 
+import io.strata.model.GoQuote;
 import io.strata.server.api.SelectorToken.Kind;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.strata.server.api;
 
+import io.strata.model.GoQuote;
+
 /**
  * One token of a series selector.
  *

@@ -1,18 +1,18 @@
-package io.strata.server.api;
+package io.strata.model;
 
 /** Go's {@code %q} formatting of strings and runes, for error messages that match Prometheus's. */
-final class GoQuote {
+public final class GoQuote {
     private GoQuote() {}
 
     /** {@code %q} of a string: double quotes, with backslash escapes. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         s.codePoints().forEach(cp -> appendEscaped(sb, cp, '"'));
         return sb.append('"').toString();
     }
 
     /** {@code %.Nq}: the first {@code n} characters quoted, and "..." if there were more. */
-    static String quoteTruncated(String s, int n) {
+    public static String quoteTruncated(String s, int n) {
         if (s.codePointCount(0, s.length()) <= n) {
             return quote(s);
         }
@@ -20,14 +20,14 @@ final class GoQuote {
     }
 
     /** {@code %q} of a rune: single quotes. */
-    static String quoteRune(int cp) {
+    public static String quoteRune(int cp) {
         StringBuilder sb = new StringBuilder().append('\'');
         appendEscaped(sb, cp, '\'');
         return sb.append('\'').toString();
     }
 
     /** {@code %#U}: {@code U+007A 'z'}. */
-    static String unicode(int cp) {
+    public static String unicode(int cp) {
         String hex = String.format("U+%04X", cp);
         return Character.isISOControl(cp) ? hex : hex + " '" + new String(Character.toChars(cp)) + "'";
     }
