@@ -13,7 +13,7 @@ import io.strata.server.api.ApiRoutes;
 import io.strata.server.api.BuildFacts;
 import io.strata.server.api.ServerFacts;
 import io.strata.server.api.StorageAccess;
-import io.strata.promql.engine.Engine;
+import io.strata.promql.Promql;
 import io.strata.promql.engine.EngineOptions;
 import io.strata.promql.parse.ParserOptions;
 import io.strata.server.config.ByteSize;
@@ -109,7 +109,7 @@ public final class StrataServer implements AutoCloseable {
         InstantSource clock = InstantSource.system();
         ApiRoutes.register(router, access, config.http().adminApi(), new BuildFacts(
                 build.version(), build.revision(), build.branch(), "", build.buildDate(), build.javaVersion()),
-                new Engine(engineOptions(config)), serverFacts(config, clock.instant()), clock);
+                Promql.engine(engineOptions(config)), serverFacts(config, clock.instant()), clock);
         router.add(Route.of("/metrics", new MetricsHandler(metrics.registry()), HttpMethod.GET, HttpMethod.HEAD));
         addRemoteWriteAndRead(config, router, access, metrics);
         HttpServer http = HttpServer.start(
