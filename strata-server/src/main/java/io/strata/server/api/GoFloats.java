@@ -76,7 +76,11 @@ final class GoFloats {
     }
 
     private static void appendTimestamp(StringBuilder sb, long ms) {
-        // Go negates with wrap-around; Long.MIN_VALUE is not a time Prometheus can hold anyway.
+        if (ms == Long.MIN_VALUE) {
+            // Negating it overflows (Go prints garbage); no stored time is this small anyway.
+            sb.append("-9223372036854775.808");
+            return;
+        }
         long t = ms;
         if (t < 0) {
             sb.append('-');

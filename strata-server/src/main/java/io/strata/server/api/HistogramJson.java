@@ -1,8 +1,6 @@
 package io.strata.server.api;
 
 import io.strata.promql.value.FloatHistogram;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -22,9 +20,6 @@ import tools.jackson.core.JsonGenerator;
 final class HistogramJson {
     /** Prometheus's schema for histograms with custom bucket bounds. */
     static final int CUSTOM_BUCKETS_SCHEMA = -53;
-    private static final int MAX_SCHEMA = 8;
-    /** Per schema 0..8: 2^(i / 2^schema) / 2 for i in [0, 2^schema), the bounds in [0.5, 1). */
-    private static final double[][] FRACTIONS = fractions();
 
     private HistogramJson() {}
 
@@ -120,35 +115,15 @@ final class HistogramJson {
             }
             return exp > 1024 ? Double.POSITIVE_INFINITY : Math.scalb(1.0, (int) Math.max(exp, -1100));
         }
-        if (schema > MAX_SCHEMA) {
-            throw new IllegalStateException("BUG: histogram schema " + schema + " is beyond " + MAX_SCHEMA);
+        if (schema > ExponentialBounds.MAX_SCHEMA) {
+            throw new IllegalStateException("BUG: histogram schema " + schema + " is beyond " + ExponentialBounds.MAX_SCHEMA);
         }
-        double fraction = FRACTIONS[schema][index & ((1 << schema) - 1)];
+        double fraction = ExponentialBounds.fraction(schema, index & ((1 << schema) - 1));
         int exp = (index >> schema) + 1;
         if (fraction == 0.5 && exp == 1025) {
             return Double.MAX_VALUE;
         }
         return Math.scalb(fraction, exp);
-    }
-
-    private static double[][] fractions() {
-        MathContext precise = new MathContext(40);
-        double[][] table = new double[MAX_SCHEMA + 1][];
-        BigDecimal root = BigDecimal.TWO; // 2^(1 / 2^schema), one square root per schema
-        for (int schema = 0; schema <= MAX_SCHEMA; schema++) {
-            if (schema > 0) {
-                root = root.sqrt(precise);
-            }
-            int n = 1 << schema;
-            table[schema] = new double[n];
-            BigDecimal power = BigDecimal.ONE;
-            for (int i = 0; i < n; i++) {
-                // Correctly rounded from 40 digits, so the table equals Prometheus's constants.
-                table[schema][i] = power.divide(BigDecimal.TWO, precise).doubleValue();
-                power = power.multiply(root, precise);
-            }
-        }
-        return table;
     }
 
     /** Writes the non-empty buckets, opening the {@code buckets} array at the first one. */
