@@ -87,13 +87,13 @@ final class QueryHandler {
      * nanoseconds before the integer division.
      */
     static long pointsPerSeries(long startMs, long endMs, long stepNanos) {
-        long diffMs;
+        long diffNanos;
         try {
-            diffMs = Math.subtractExact(endMs, startMs);
+            long diffMs = Math.subtractExact(endMs, startMs);
+            diffNanos = diffMs > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : diffMs * 1_000_000;
         } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
+            diffNanos = Long.MAX_VALUE; // end is after start here, so only the positive side overflows
         }
-        long diffNanos = diffMs > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : diffMs * 1_000_000;
         return diffNanos / stepNanos;
     }
 

@@ -67,6 +67,23 @@ class StrataMainTest {
     }
 
     @Test
+    void enableFeatureMayBeRepeatedAndCommaSeparated() {
+        assertThat(run("server", "--enable-feature", "promql-experimental-functions",
+                "--enable-feature=promql-delayed-name-removal,promql-duration-expr", "--query.max-samples", "1000",
+                "--print-config")).isZero();
+        assertThat(out.toString())
+                .contains("query:\n  timeout: 2m\n  maxSamples: 1000\n  maxSeries: 0\n  lookbackDelta: 5m\n")
+                .contains("features:\n  enable: \"promql-delayed-name-removal,promql-duration-expr,"
+                        + "promql-experimental-functions\"\n");
+    }
+
+    @Test
+    void unknownFeatureExitsWith2NamingIt() {
+        assertThat(run("server", "--enable-feature", "promql-nope")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("strata server: invalid value for --enable-feature: unknown feature \"promql-nope\"");
+    }
+
+    @Test
     void badFlagValueExitsWith2AndNamesFlagAndValue() {
         assertThat(run("server", "--retention", "15x")).isEqualTo(2);
         assertThat(err.toString()).startsWith("strata server: invalid value for --retention: not a valid duration: \"15x\"");
