@@ -62,7 +62,7 @@ class StrataMainTest {
         assertThat(run("server", "--config", file.toString(), "--retention", "90d", "--print-config")).isZero();
         assertThat(out.toString())
                 .contains("http:\n  listenAddress: 0.0.0.0\n  port: 9000\n")
-                .contains("  retention: 12w6d\n")
+                .contains("  retention: 90d\n")
                 .contains("  blockDuration: 2h\n");
     }
 
