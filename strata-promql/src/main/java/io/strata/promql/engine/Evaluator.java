@@ -115,6 +115,7 @@ final class Evaluator {
         if (innerStart > innerEnd) {
             return new RangeArg(sq, rangeMs, ends, stepTimes, visitor -> { });
         }
+        ctx.budget().checkGrid((innerEnd - innerStart) / stepMs + 1);
         StepGrid inner = StepGrid.of(innerStart, innerEnd, stepMs);
         StepVector values = evalVector(sq.expr(), inner);
         RangeArg.Source source = visitor -> {
@@ -147,6 +148,10 @@ final class Evaluator {
                 return SeriesMerger.mergeSameLabels(v, ctx);
             }
         }
+        if (name.equals("info")) {
+            return new InfoFunction(ctx, this, selectors).eval(c, grid);
+        }
+        checkExtendedSelectors(c);
         FunctionImpl impl = ctx.functions().get(name);
         if (impl == null) {
             throw new StrataException(ErrorCode.EXECUTION, "function \"" + name + "\" is not supported by Strata yet");
@@ -166,6 +171,28 @@ final class Evaluator {
             return SeriesMerger.mergeSameLabels(v, ctx);
         }
         return result;
+    }
+
+    private static final java.util.Set<String> ANCHORED_SAFE =
+            java.util.Set.of("changes", "delta", "increase", "rate", "resets");
+    private static final java.util.Set<String> SMOOTHED_SAFE = java.util.Set.of("delta", "increase", "rate");
+
+    /** {@code anchored} and {@code smoothed} ranges carry samples outside the range; few functions handle them. */
+    private static void checkExtendedSelectors(Call c) {
+        for (Expr a : c.args()) {
+            if (unwrapParens(a) instanceof MatrixSelector ms) {
+                String name = c.function().name();
+                if (ms.selector().anchored() && !ANCHORED_SAFE.contains(name)) {
+                    throw new StrataException(ErrorCode.EXECUTION,
+                            "anchored modifier can only be used with: changes, delta, increase, rate, resets - not with "
+                                    + name);
+                }
+                if (ms.selector().smoothed() && !SMOOTHED_SAFE.contains(name)) {
+                    throw new StrataException(ErrorCode.EXECUTION,
+                            "smoothed modifier can only be used with: delta, increase, rate - not with " + name);
+                }
+            }
+        }
     }
 
     void release(EvalValue v) {

@@ -30,7 +30,8 @@ final class Adapters {
                 call.checkInterrupted();
                 current[0] = null;
                 range.forEachWindow(labels, ts, values, length, w, win -> {
-                    if (win.count() > 0 && f.apply(win, call)) {
+                    int samples = win.anchored || win.smoothed ? win.extendedTo - win.extendedFrom : win.count();
+                    if (samples > 0 && f.apply(win, call)) {
                         if (current[0] == null) {
                             current[0] = call.newSeries(labels);
                         }
