@@ -216,6 +216,21 @@ class QueryApiTest {
         assertThat(t).isBetween((double) before - 1, (double) after + 1);
     }
 
+    @Test
+    void largeMatrixIsStreamedAndStillWhole() {
+        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
+        // 20,001 steps of two series: beyond what is built in memory before sending.
+        HttpResponse<String> r = server.get("/api/v1/query_range?" + form("query", "up", "start", "1000", "end", "1300",
+                "step", "0.015"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Transfer-Encoding")).contains("chunked");
+        tools.jackson.databind.JsonNode result = new tools.jackson.databind.ObjectMapper().readTree(r.body())
+                .get("data").get("result");
+        assertThat(result.size()).isEqualTo(2);
+        assertThat(result.get(0).get("values").size()).isEqualTo(20_001);
+        assertThat(result.get(0).get("values").get(1).get(0).asString()).isEqualTo("1000.015");
+    }
+
     private static void assertOk(HttpResponse<String> r, String body) {
         assertThat(r.body()).isEqualTo(body);
         assertThat(r.statusCode()).isEqualTo(200);
