@@ -1,6 +1,7 @@
 package io.strata.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.strata.model.Labels;
@@ -143,7 +144,7 @@ class GrafanaCompatibilityTest {
         assertThat(answer.frames()).hasSize(1);
         GrafanaResponses.Frame frame = answer.frames().getFirst();
         assertThat(frame.labels()).containsEntry("code", "200").doesNotContainKey("__name__");
-        assertThat(frame.values()).hasSize(6).allSatisfy(v -> assertThat(v).isEqualTo(2.0));
+        assertThat(frame.values()).hasSize(6).allSatisfy(v -> assertThat(v).isCloseTo(2.0, within(1e-9)));
     }
 
     @Test

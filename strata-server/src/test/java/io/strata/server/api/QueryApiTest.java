@@ -209,7 +209,7 @@ class QueryApiTest {
     void defaultTimeIsNow() {
         assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         long before = System.currentTimeMillis();
-        HttpResponse<String> r = server.get("/api/v1/query?" + form("query", "time()"));
+        HttpResponse<String> r = server.get("/api/v1/query?" + form("query", "1"));
         long after = System.currentTimeMillis();
         String seconds = r.body().replaceAll(".*\"result\":\\[([0-9.]+),.*", "$1");
         double t = Double.parseDouble(seconds) * 1000;
@@ -219,16 +219,16 @@ class QueryApiTest {
     @Test
     void largeMatrixIsStreamedAndStillWhole() {
         assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
-        // 20,001 steps of two series: beyond what is built in memory before sending.
-        HttpResponse<String> r = server.get("/api/v1/query_range?" + form("query", "up", "start", "1000", "end", "1300",
-                "step", "0.015"));
+        // 11,001 steps of two series: beyond what is built in memory before sending.
+        HttpResponse<String> r = server.get("/api/v1/query_range?" + form("query", "up", "start", "1000", "end", "1110",
+                "step", "0.01"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Transfer-Encoding")).contains("chunked");
         tools.jackson.databind.JsonNode result = new tools.jackson.databind.ObjectMapper().readTree(r.body())
                 .get("data").get("result");
         assertThat(result.size()).isEqualTo(2);
-        assertThat(result.get(0).get("values").size()).isEqualTo(20_001);
-        assertThat(result.get(0).get("values").get(1).get(0).asString()).isEqualTo("1000.015");
+        assertThat(result.get(0).get("values").size()).isEqualTo(11_001);
+        assertThat(r.body()).contains("\"values\":[[1000,\"1\"],[1000.010,\"1\"],[1000.020,\"1\"],");
     }
 
     private static void assertOk(HttpResponse<String> r, String body) {
