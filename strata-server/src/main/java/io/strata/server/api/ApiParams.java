@@ -4,6 +4,7 @@ import io.strata.model.GoQuote;
 import io.strata.model.ErrorCode;
 import io.strata.model.Matcher;
 import io.strata.model.StrataException;
+import io.strata.promql.parse.PromqlParser;
 import io.strata.server.config.PromDuration;
 import io.strata.server.http.Request;
 import java.time.OffsetDateTime;
@@ -181,26 +182,21 @@ final class ApiParams {
     }
 
     /**
-     * Parses {@code match[]} selectors, each of which must have a matcher that does not match the
-     * empty string (it would select every series).
+     * Parses {@code match[]} selectors with the PromQL parser; each must have a matcher that does
+     * not match the empty string (it would select every series), else the error is Prometheus's
+     * {@code match[] must contain at least one non-empty matcher}.
      *
-     * @param prefixErrors whether parse errors say {@code invalid parameter "match[]": } first, as
-     *     Prometheus's series endpoint does (its labels endpoints do not)
+     * @param prefixErrors whether errors say {@code invalid parameter "match[]": } first, as
+     *     Prometheus's series and delete endpoints do (its labels endpoints do not)
      */
     static List<List<Matcher>> matcherSets(List<String> selectors, boolean prefixErrors) {
         List<List<Matcher>> sets = new ArrayList<>(selectors.size());
         for (String selector : selectors) {
-            List<Matcher> matchers;
             try {
-                matchers = SelectorParser.parse(selector);
+                sets.add(PromqlParser.parseMetricSelector(selector));
             } catch (StrataException e) {
                 throw prefixErrors ? invalidParameter("match[]", e.getMessage()) : e;
             }
-            if (matchers.stream().allMatch(Matcher::matchesEmpty)) {
-                throw new StrataException(ErrorCode.BAD_DATA,
-                        "match[] must contain at least one non-empty matcher: " + GoQuote.quote(selector));
-            }
-            sets.add(matchers);
         }
         return sets;
     }

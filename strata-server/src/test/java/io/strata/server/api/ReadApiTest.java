@@ -118,7 +118,9 @@ class ReadApiTest {
     @Test
     void selectorMatchingEverythingIsRefused() {
         assertError(server.get("/api/v1/series?" + form("match[]", "{job=~\".*\"}")), 400, "bad_data",
-                "match[] must contain at least one non-empty matcher: \\\"{job=~\\\\\\\".*\\\\\\\"}\\\"");
+                "invalid parameter \\\"match[]\\\": match[] must contain at least one non-empty matcher");
+        assertError(server.get("/api/v1/labels?" + form("match[]", "{job=~\".*\"}")), 400, "bad_data",
+                "match[] must contain at least one non-empty matcher");
     }
 
     @Test
