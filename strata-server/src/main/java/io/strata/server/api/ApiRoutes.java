@@ -41,6 +41,7 @@ public final class ApiRoutes {
                 .add(api("/api/v1/query_range", query::range, GET, POST))
                 .add(api("/api/v1/query_exemplars", new ExemplarsHandler(syntax), GET, POST))
                 .add(api("/api/v1/parse_query", parse::parse, GET, POST))
+                .add(api("/api/v1/format_query", parse::format, GET, POST))
                 .add(api("/api/v1/status/runtimeinfo", runtime::runtimeInfo, GET))
                 .add(api("/api/v1/status/flags", runtime::flags, GET))
                 .add(api("/api/v1/status/config", runtime::config, GET));

@@ -58,6 +58,23 @@ class ParseQueryApiTest {
     }
 
     @Test
+    void formatQueryPrettifiesAsPrometheus() {
+        HttpResponse<String> r = server.postForm("/api/v1/format_query", "query", "SUM BY(job)(rate(foo{b=\"x\",a=\"y\"}[300s]))");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"status\":\"success\",\"data\":\"sum by (job) (rate(foo{a=\\\"y\\\",b=\\\"x\\\"}[5m]))\"}");
+        String longQuery = "sum by (instance) (rate(node_network_receive_bytes_total{device!~\"lo|veth.*\",job=\"node\"}[5m]))"
+                + " / on (instance) group_left () node_load1";
+        HttpResponse<String> split = server.get("/api/v1/format_query?" + form("query", longQuery));
+        // Over 100 bytes: operands indented a level, the operator on its own line.
+        assertThat(split.body()).isEqualTo("{\"status\":\"success\",\"data\":\""
+                + "  sum by (instance) (rate(node_network_receive_bytes_total{device!~\\\"lo|veth.*\\\",job=\\\"node\\\"}[5m]))\\n"
+                + "/ on (instance) group_left ()\\n"
+                + "  node_load1\"}");
+        assertError(server.get("/api/v1/format_query?" + form("query", "up{")), 400, "bad_data",
+                "invalid parameter \\\"query\\\": 1:4: parse error: unexpected end of input inside braces");
+    }
+
+    @Test
     void queryThatDoesNotParseNamesTheParameter() {
         assertError(server.get("/api/v1/parse_query?" + form("query", "sum(")), 400, "bad_data",
                 "invalid parameter \\\"query\\\": 1:5: parse error: unclosed left parenthesis");
