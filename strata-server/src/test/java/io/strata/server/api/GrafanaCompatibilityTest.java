@@ -2,7 +2,6 @@ package io.strata.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.strata.model.Labels;
 import io.strata.model.MetricMetadata;
@@ -64,7 +63,6 @@ class GrafanaCompatibilityTest {
 
     @Test
     void healthCheckInstantQueryOnePlusOne() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = post("/api/v1/query", "query=1%2B1&time=4");
         assertThat(r.statusCode()).isEqualTo(200);
         GrafanaResponses.Answer answer = GrafanaResponses.readQuery(r.body());
@@ -135,7 +133,6 @@ class GrafanaCompatibilityTest {
 
     @Test
     void rangeQueryByPostAsTheBackendSendsIt() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = post("/api/v1/query_range", "end=" + (START + 600) + "&query=rate%28http_requests_total%5B5m%5D%29"
                 + "&start=" + (START + 300) + "&step=60&timeout=60s");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -149,7 +146,6 @@ class GrafanaCompatibilityTest {
 
     @Test
     void rangeQueryByGetWithFractionalStepAndTimes() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = server.get("/api/v1/query_range?end=" + (START + 60) + ".5&query=up&start=" + START
                 + ".5&step=7.5");
         GrafanaResponses.Answer answer = GrafanaResponses.readQuery(r.body());
@@ -159,7 +155,6 @@ class GrafanaCompatibilityTest {
 
     @Test
     void instantQueryForTablesAndStatsPanels() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = post("/api/v1/query", "query=node_load1+%2F+0&time=" + (START + 3600) + ".123");
         GrafanaResponses.Answer answer = GrafanaResponses.readQuery(r.body());
         assertThat(answer.resultType()).isEqualTo("vector");
@@ -170,7 +165,6 @@ class GrafanaCompatibilityTest {
 
     @Test
     void exemplarsQueryIsAnEmptyList() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = post("/api/v1/query_exemplars", "end=" + (START + 3600)
                 + "&query=rate%28http_requests_total%5B5m%5D%29&start=" + START);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -3,7 +3,6 @@ package io.strata.server.api;
 import static io.strata.server.TestServer.form;
 import static io.strata.server.api.ReadApiTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.strata.model.Labels;
 import io.strata.server.TestServer;
@@ -122,7 +121,6 @@ class QueryApiTest {
 
     @Test
     void queryThatDoesNotParseNamesTheParameter() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         assertError(server.get("/api/v1/query?" + form("query", "up{")), 400, "bad_data",
                 "invalid parameter \\\"query\\\": 1:4: parse error: unexpected end of input inside braces");
         assertError(server.get("/api/v1/query?" + form("query", "")), 400, "bad_data",
@@ -132,11 +130,10 @@ class QueryApiTest {
                         + " query, must be Scalar or instant Vector");
     }
 
-    // ---- answers; these need the parser ----
+    // ---- answers ----
 
     @Test
     void instantVectorAnswer() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         assertOk(server.get("/api/v1/query?" + form("query", "up", "time", "1300")),
                 "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
                         + "{\"metric\":{\"__name__\":\"up\",\"instance\":\"a\",\"job\":\"api\"},\"value\":[1300,\"1\"]},"
@@ -145,7 +142,6 @@ class QueryApiTest {
 
     @Test
     void rangeMatrixAnswerByPost() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         assertOk(server.postForm("/api/v1/query_range", "query", "requests_total", "start", "1000", "end", "1030.5",
                         "step", "15"),
                 "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
@@ -155,7 +151,6 @@ class QueryApiTest {
 
     @Test
     void scalarAnswerHasAShortestFloatTimestamp() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         assertOk(server.get("/api/v1/query?" + form("query", "1+1", "time", "4.25")),
                 "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[4.25,\"2\"]}}");
         assertOk(server.get("/api/v1/query?" + form("query", "0/0", "time", "1")),
@@ -164,7 +159,6 @@ class QueryApiTest {
 
     @Test
     void infinitiesInVectors() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         assertOk(server.get("/api/v1/query?" + form("query", "up{instance=\"a\"} / 0", "time", "1300")),
                 "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
                         + "{\"metric\":{\"instance\":\"a\",\"job\":\"api\"},\"value\":[1300,\"+Inf\"]}]}}");
@@ -175,7 +169,6 @@ class QueryApiTest {
 
     @Test
     void limitKeepsTheFirstSeriesAndWarns() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         assertOk(server.get("/api/v1/query?" + form("query", "up", "time", "1300", "limit", "1")),
                 "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
                         + "{\"metric\":{\"__name__\":\"up\",\"instance\":\"a\",\"job\":\"api\"},\"value\":[1300,\"1\"]}]},"
@@ -187,7 +180,6 @@ class QueryApiTest {
 
     @Test
     void engineWarningsComeWithTheirPosition() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = server.get("/api/v1/query?" + form("query", "quantile(2, up)", "time", "1300"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).endsWith(",\"warnings\":[\"PromQL warning: quantile value should be between 0 and 1,"
@@ -196,7 +188,6 @@ class QueryApiTest {
 
     @Test
     void statsAddTimingsAndSamples() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = server.get("/api/v1/query?" + form("query", "up", "time", "1300", "stats", "all"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).matches(".*\\],\"stats\":\\{\"timings\":\\{\"evalTotalTime\":[0-9.e-]+,\"resultSortTime\":0,"
@@ -207,7 +198,6 @@ class QueryApiTest {
 
     @Test
     void defaultTimeIsNow() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         long before = System.currentTimeMillis();
         HttpResponse<String> r = server.get("/api/v1/query?" + form("query", "1"));
         long after = System.currentTimeMillis();
@@ -218,7 +208,6 @@ class QueryApiTest {
 
     @Test
     void largeMatrixIsStreamedAndStillWhole() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         // 11,001 steps of two series: beyond what is built in memory before sending.
         HttpResponse<String> r = server.get("/api/v1/query_range?" + form("query", "up", "start", "1000", "end", "1110",
                 "step", "0.01"));

@@ -3,7 +3,6 @@ package io.strata.server.api;
 import static io.strata.server.TestServer.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.strata.server.TestServer;
 import java.io.OutputStream;
@@ -32,7 +31,6 @@ class QueryCancellationTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         storage = new SlowSeriesStorage(SERIES, 200_000);
         server = TestServer.start(storage, "query.max-series", Integer.toString(SERIES - 1), "query.timeout", "10m");
     }

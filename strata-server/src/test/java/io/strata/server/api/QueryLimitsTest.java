@@ -2,7 +2,6 @@ package io.strata.server.api;
 
 import static io.strata.server.TestServer.form;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.strata.model.Labels;
 import io.strata.server.TestServer;
@@ -37,7 +36,6 @@ class QueryLimitsTest {
 
     @Test
     void moreSeriesThanAllowedIs422NamingTheFlag() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = server.get("/api/v1/query?" + form("query", "up", "time", "600"));
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).startsWith("{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"")
@@ -47,7 +45,6 @@ class QueryLimitsTest {
 
     @Test
     void moreSamplesThanAllowedIs422NamingTheFlag() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = server.get("/api/v1/query_range?" + form("query", "one", "start", "0", "end", "600",
                 "step", "15"));
         assertThat(r.statusCode()).isEqualTo(422);

@@ -3,7 +3,6 @@ package io.strata.server.api;
 import static io.strata.server.TestServer.form;
 import static io.strata.server.api.ReadApiTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.strata.server.TestServer;
 import io.strata.testing.InMemoryStorage;
@@ -98,7 +97,6 @@ class RuntimeStatusApiTest {
 
     @Test
     void exemplarsAreAnEmptyListAndNoContentWithoutSelectors() {
-        assumeTrue(PromqlParserStatus.merged(), "the PromQL parser is not merged yet");
         HttpResponse<String> r = server.postForm("/api/v1/query_exemplars", "query", "rate(up[5m]) > 0", "start", "1",
                 "end", "100");
         assertThat(r.statusCode()).isEqualTo(200);
