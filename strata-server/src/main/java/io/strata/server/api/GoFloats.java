@@ -201,9 +201,23 @@ final class GoFloats {
         if (abs == 0) {
             return new Decimal(negative, "0", 1);
         }
-        BigDecimal parsed = new BigDecimal(Double.toString(abs)).stripTrailingZeros();
-        String digits = parsed.unscaledValue().toString();
-        int point = digits.length() - parsed.scale();
+        // Double.toString writes "123.45" or "1.2345E-7"; take its digits and decimal point.
+        String text = Double.toString(abs);
+        int e = text.indexOf('E');
+        int exponent = e < 0 ? 0 : Integer.parseInt(text, e + 1, text.length(), 10);
+        int end = e < 0 ? text.length() : e;
+        int dot = text.indexOf('.');
+        StringBuilder all = new StringBuilder(end).append(text, 0, dot).append(text, dot + 1, end);
+        int first = 0;
+        while (first < all.length() - 1 && all.charAt(first) == '0') {
+            first++;
+        }
+        int last = all.length();
+        while (last > first + 1 && all.charAt(last - 1) == '0') {
+            last--;
+        }
+        String digits = all.substring(first, last);
+        int point = dot + exponent - first;
         if (digits.length() == 2) {
             Decimal oneDigit = oneDigitAlternative(abs, digits, point);
             if (oneDigit != null) {
