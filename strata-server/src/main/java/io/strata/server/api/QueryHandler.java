@@ -9,6 +9,8 @@ import io.strata.promql.engine.QueryResult;
 import io.strata.promql.value.InstantVector;
 import io.strata.promql.value.RangeMatrix;
 import io.strata.promql.value.RangeSeries;
+import io.strata.promql.value.Scalar;
+import io.strata.promql.value.StringValue;
 import io.strata.promql.value.Value;
 import io.strata.server.http.ClientConnection;
 import io.strata.server.http.Request;
@@ -213,7 +215,8 @@ final class QueryHandler {
                 }
                 yield n;
             }
-            default -> 1;
+            case Scalar s -> 1;
+            case StringValue s -> 1;
         };
     }
 }
