@@ -1,6 +1,5 @@
 package io.strata.server.api;
 
-import io.strata.model.GoQuote;
 import io.strata.model.Utf8Order;
 
 import io.strata.model.ErrorCode;
@@ -74,7 +73,8 @@ final class MetadataHandler implements Handler {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new StrataException(ErrorCode.BAD_DATA, name + " must be a number, got " + GoQuote.quote(value));
+            // Prometheus's words exactly; clients match on them.
+            throw new StrataException(ErrorCode.BAD_DATA, name + " must be a number");
         }
     }
 }
