@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
  */
 class HistogramJsonTest {
     @Test
-    void exponentialBoundsMatchPrometheusTable() {
-        // Entries of Prometheus's exponentialBounds table, times 2 for index = i within the first power.
-        assertThat(HistogramJson.bound(1, 1, null)).isEqualTo(2 * 0.7071067811865475);
-        assertThat(HistogramJson.bound(1, 3, null)).isEqualTo(2 * 0.5452538663326288);
-        assertThat(HistogramJson.bound(5, 5, null)).isEqualTo(2 * 0.5571933712979462);
-        assertThat(HistogramJson.bound(255, 8, null)).isEqualTo(2 * 0.9972960560854698);
-        assertThat(HistogramJson.bound(127, 7, null)).isEqualTo(2 * 0.9945994234836328);
-        assertThat(HistogramJson.bound(0, 0, null)).isEqualTo(1);
-        assertThat(HistogramJson.bound(-3, 0, null)).isEqualTo(0.125);
+    void exponentialBoundsArePowersOfTwoToTheIndexOverTwoToTheSchema() {
+        assertThat(HistogramJson.bound(1, 1, null)).isEqualTo(Math.sqrt(2));
+        assertThat(HistogramJson.bound(2, 0, null)).isEqualTo(4.0);
+        assertThat(HistogramJson.bound(-1, 0, null)).isEqualTo(0.5);
+        for (int schema = 0; schema <= 8; schema++) {
+            for (int index = -300; index <= 300; index += 7) {
+                double exact = StrictMath.pow(2, index / (double) (1 << schema));
+                assertThat(HistogramJson.bound(index, schema, null)).isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(1e-12));
+            }
+        }
     }
 
     @Test
