@@ -35,6 +35,8 @@ final class BinaryOperations {
     EvalValue eval(BinaryExpr b, StepGrid grid) {
         EvalValue l = evaluator.eval(b.lhs(), grid);
         EvalValue r = evaluator.eval(b.rhs(), grid);
+        // Operators reuse their inputs' columns, so count what to release before they change.
+        long held = Evaluator.points(l) + Evaluator.points(r);
         EvalValue result;
         if (l instanceof StepScalar ls && r instanceof StepScalar rs) {
             result = scalars(b.op(), ls, rs);
@@ -50,8 +52,7 @@ final class BinaryOperations {
                 default -> vectors(b, lv, rv);
             };
         }
-        evaluator.release(l);
-        evaluator.release(r);
+        ctx.budget().release(held);
         if (result instanceof StepVector v) {
             ctx.budget().acquire(v.pointCount());
             return SeriesMerger.mergeSameLabels(v, ctx);

@@ -35,12 +35,32 @@ public final class Engine {
         return new PreparedQuery(this, storage, expr, text, timeMs, timeMs, 0, queryOptions);
     }
 
+    /** An instant query of an already parsed expression; {@code text} is used for annotation positions. */
+    public Query instantQuery(Queryable storage, Expr expr, String text, long timeMs, QueryOptions queryOptions) {
+        return new PreparedQuery(this, storage, expr, text, timeMs, timeMs, 0, queryOptions);
+    }
+
+    /** A range query of an already parsed expression. */
+    public Query rangeQuery(Queryable storage, Expr expr, String text, long startMs, long endMs, long stepMs,
+            QueryOptions queryOptions) {
+        checkRange(startMs, endMs, stepMs);
+        checkRangeType(expr);
+        return new PreparedQuery(this, storage, expr, text, startMs, endMs, stepMs, queryOptions);
+    }
+
     /**
      * Prepares a range query over {@code [startMs, endMs]} every {@code stepMs}. The caller checks
      * the API's limits (11,000 points); the engine only refuses what it cannot evaluate.
      */
     public Query rangeQuery(
             Queryable storage, String text, long startMs, long endMs, long stepMs, QueryOptions queryOptions) {
+        checkRange(startMs, endMs, stepMs);
+        Expr expr = PromqlParser.parse(text, options.parser());
+        checkRangeType(expr);
+        return new PreparedQuery(this, storage, expr, text, startMs, endMs, stepMs, queryOptions);
+    }
+
+    private static void checkRange(long startMs, long endMs, long stepMs) {
         if (stepMs <= 0) {
             throw new StrataException(ErrorCode.BAD_DATA,
                     "zero or negative query resolution step widths are not accepted. Try a positive integer");
@@ -48,11 +68,12 @@ public final class Engine {
         if (endMs < startMs) {
             throw new StrataException(ErrorCode.BAD_DATA, "end timestamp must not be before start time");
         }
-        Expr expr = PromqlParser.parse(text, options.parser());
+    }
+
+    private static void checkRangeType(Expr expr) {
         if (expr.type() != ValueType.SCALAR && expr.type() != ValueType.VECTOR) {
             throw new StrataException(ErrorCode.BAD_DATA, "invalid expression type \"" + expr.type().documentedName()
                     + "\" for range query, must be Scalar or instant Vector");
         }
-        return new PreparedQuery(this, storage, expr, text, startMs, endMs, stepMs, queryOptions);
     }
 }

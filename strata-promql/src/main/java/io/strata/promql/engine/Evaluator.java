@@ -115,6 +115,7 @@ final class Evaluator {
         if (innerStart > innerEnd) {
             return new RangeArg(sq, rangeMs, ends, stepTimes, visitor -> { });
         }
+        ctx.budget().checkGrid((innerEnd - innerStart) / stepMs + 1);
         StepGrid inner = StepGrid.of(innerStart, innerEnd, stepMs);
         StepVector values = evalVector(sq.expr(), inner);
         RangeArg.Source source = visitor -> {
@@ -132,7 +133,7 @@ final class Evaluator {
                 }
             }
         };
-        return new RangeArg(sq, rangeMs, ends, stepTimes, source);
+        return new RangeArg(sq, rangeMs, ends, stepTimes, source).holding(values.pointCount());
     }
 
     private EvalValue call(Call c, StepGrid grid) {
@@ -147,18 +148,24 @@ final class Evaluator {
                 return SeriesMerger.mergeSameLabels(v, ctx);
             }
         }
+        if (name.equals("info")) {
+            return new InfoFunction(ctx, this, selectors).eval(c, grid);
+        }
+        checkExtendedSelectors(c);
         FunctionImpl impl = ctx.functions().get(name);
         if (impl == null) {
             throw new StrataException(ErrorCode.EXECUTION, "function \"" + name + "\" is not supported by Strata yet");
         }
         List<EvalValue> args = new ArrayList<>(c.args().size());
+        long held = 0;
         for (Expr a : c.args()) {
-            args.add(eval(a, grid));
+            EvalValue v = eval(a, grid);
+            held += points(v);
+            args.add(v);
         }
         EvalValue result = impl.call(new FunctionCall(c, args, grid, ctx));
-        for (EvalValue a : args) {
-            release(a);
-        }
+        // Functions may reuse their arguments' columns: release what was counted, not what is left.
+        ctx.budget().release(held);
         if (result instanceof StepVector v) {
             ctx.budget().acquire(v.pointCount());
             return SeriesMerger.mergeSameLabels(v, ctx);
@@ -166,10 +173,38 @@ final class Evaluator {
         return result;
     }
 
-    void release(EvalValue v) {
-        if (v instanceof StepVector vec) {
-            ctx.budget().release(vec.pointCount());
+    private static final java.util.Set<String> ANCHORED_SAFE =
+            java.util.Set.of("changes", "delta", "increase", "rate", "resets");
+    private static final java.util.Set<String> SMOOTHED_SAFE = java.util.Set.of("delta", "increase", "rate");
+
+    /** {@code anchored} and {@code smoothed} ranges carry samples outside the range; few functions handle them. */
+    private static void checkExtendedSelectors(Call c) {
+        for (Expr a : c.args()) {
+            if (unwrapParens(a) instanceof MatrixSelector ms) {
+                String name = c.function().name();
+                if (ms.selector().anchored() && !ANCHORED_SAFE.contains(name)) {
+                    throw new StrataException(ErrorCode.EXECUTION,
+                            "anchored modifier can only be used with: changes, delta, increase, rate, resets - not with "
+                                    + name);
+                }
+                if (ms.selector().smoothed() && !SMOOTHED_SAFE.contains(name)) {
+                    throw new StrataException(ErrorCode.EXECUTION,
+                            "smoothed modifier can only be used with: delta, increase, rate - not with " + name);
+                }
+            }
         }
+    }
+
+    void release(EvalValue v) {
+        ctx.budget().release(points(v));
+    }
+
+    static long points(EvalValue v) {
+        return switch (v) {
+            case StepVector vec -> vec.pointCount();
+            case RangeArg r -> r.heldPoints();
+            default -> 0;
+        };
     }
 
     static Expr unwrapParens(Expr e) {

@@ -28,6 +28,10 @@ public final class RangeArg implements EvalValue {
     private final long[] windowEnds;
     private final long[] evalTimes;
     private final Source source;
+    private long heldPoints;
+    private boolean anchored;
+    private boolean smoothed;
+    private long lookbackMs;
 
     RangeArg(Expr expr, long rangeMs, long[] windowEnds, long[] evalTimes, Source source) {
         this.expr = expr;
@@ -40,6 +44,32 @@ public final class RangeArg implements EvalValue {
     /** The matrix selector or subquery this came from (for annotations and metric names). */
     public Expr expr() {
         return expr;
+    }
+
+    /** Points this range vector keeps in memory (a subquery's inner result), for the sample budget. */
+    long heldPoints() {
+        return heldPoints;
+    }
+
+    RangeArg holding(long points) {
+        heldPoints = points;
+        return this;
+    }
+
+    /** Marks a range selector with the {@code anchored} or {@code smoothed} modifier. */
+    RangeArg extended(boolean isAnchored, boolean isSmoothed, long lookback) {
+        anchored = isAnchored;
+        smoothed = isSmoothed;
+        lookbackMs = lookback;
+        return this;
+    }
+
+    public boolean anchored() {
+        return anchored;
+    }
+
+    public boolean smoothed() {
+        return smoothed;
     }
 
     public long rangeMs() {
@@ -68,8 +98,12 @@ public final class RangeArg implements EvalValue {
         w.values = values;
         w.length = length;
         w.labels = labels;
+        w.anchored = anchored;
+        w.smoothed = smoothed;
         int from = 0;
         int to = 0;
+        int extendedFrom = 0;
+        int extendedTo = 0;
         for (int step = 0; step < windowEnds.length; step++) {
             long end = windowEnds[step];
             long start = end - rangeMs;
@@ -81,6 +115,21 @@ public final class RangeArg implements EvalValue {
             }
             w.from = from;
             w.to = to;
+            if (anchored || smoothed) {
+                while (extendedFrom < length && ts[extendedFrom] <= start - lookbackMs) {
+                    extendedFrom++;
+                }
+                long extendedEnd = smoothed ? end + lookbackMs : end;
+                extendedTo = Math.max(extendedTo, to);
+                while (extendedTo < length && ts[extendedTo] <= extendedEnd) {
+                    extendedTo++;
+                }
+                w.extendedFrom = Math.min(extendedFrom, from);
+                w.extendedTo = extendedTo;
+            } else {
+                w.extendedFrom = from;
+                w.extendedTo = to;
+            }
             w.rangeStartMs = start;
             w.rangeEndMs = end;
             w.evalTimeMs = evalTimes[step];

@@ -22,6 +22,16 @@ public final class RangeWindow {
     public long rangeEndMs;
     /** The step's evaluation time (before offset and {@code @}), e.g. for predict_linear. */
     public long evalTimeMs;
+    /**
+     * For the {@code anchored} and {@code smoothed} modifiers: {@code [extendedFrom, extendedTo)}
+     * also holds the samples up to one lookback delta before the range (and, when smoothed, up
+     * to one lookback delta after it), which those functions use at the boundaries. Without a
+     * modifier they equal {@code from} and {@code to}.
+     */
+    public int extendedFrom;
+    public int extendedTo;
+    public boolean anchored;
+    public boolean smoothed;
     /** The step index, to read per-step scalar arguments. */
     public int step;
     /** The series' labels, for annotations. */

@@ -53,6 +53,17 @@ final class ResultConverter {
 
     private static RangeMatrix rangeVector(RangeArg r) {
         List<RangeSeries> out = new ArrayList<>();
+        if (r.anchored() || r.smoothed()) {
+            RangeWindow w = new RangeWindow();
+            r.forEachSeries((labels, dropName, ts, values, length) -> r.forEachWindow(labels, ts, values, length, w, win -> {
+                ExtendedRanges.Points p = ExtendedRanges.extendedPoints(win);
+                if (p != null) {
+                    out.add(RangeSeries.ofFloats(labels, p.timestamps(), p.values()));
+                }
+            }));
+            out.sort(Comparator.comparing(RangeSeries::labels));
+            return new RangeMatrix(out);
+        }
         long end = r.windowEnd(0);
         long start = end - r.rangeMs();
         r.forEachSeries((labels, dropName, ts, values, length) -> {

@@ -23,10 +23,21 @@ final class SampleBudget {
             peak = current;
         }
         if (limit > 0 && current > limit) {
-            throw new StrataException(ErrorCode.EXECUTION,
-                    "query processing would load too many samples into memory in query execution (limit: "
-                            + limit + " samples; raise it with --query.max-samples)");
+            throw tooMany();
         }
+    }
+
+    /** Fails fast when a grid alone would take more slots than the whole budget. */
+    void checkGrid(long steps) {
+        if (limit > 0 && steps > limit - current) {
+            throw tooMany();
+        }
+    }
+
+    private StrataException tooMany() {
+        return new StrataException(ErrorCode.EXECUTION,
+                "query processing would load too many samples into memory in query execution (limit: "
+                        + limit + " samples; raise it with --query.max-samples)");
     }
 
     void release(long samples) {

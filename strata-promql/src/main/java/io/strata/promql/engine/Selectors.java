@@ -57,7 +57,7 @@ final class Selectors {
         }
         long lookback = ctx.lookbackMs();
         long minT = times[0] - lookback + 1;
-        long maxT = times[times.length - 1];
+        long maxT = times[times.length - 1] + (vs.smoothed() ? lookback : 0);
         List<StepSeries> out = new ArrayList<>();
         SelectHints hints = new SelectHints(minT, maxT, grid.stepMs(), null, 0, false);
         try (Querier querier = ctx.storage().querier(minT, maxT)) {
@@ -71,9 +71,11 @@ final class Selectors {
                 checkSeriesLimit(seriesCount);
                 Series series = set.at();
                 cursor = series.cursor(cursor);
-                StepSeries s = lookback(series, cursor, times, lookback, timestamps);
+                StepSeries s = vs.smoothed()
+                        ? smoothed(series, cursor, times, lookback)
+                        : lookback(series, cursor, times, lookback, timestamps, vs.anchored());
                 if (s != null) {
-                    ctx.budget().acquire(s.presentCount());
+                    ctx.budget().acquire(s.steps());
                     out.add(s);
                 }
             }
@@ -81,7 +83,8 @@ final class Selectors {
         return new StepVector(grid, out);
     }
 
-    private StepSeries lookback(Series series, SampleCursor cursor, long[] times, long lookback, boolean timestamps) {
+    private StepSeries lookback(Series series, SampleCursor cursor, long[] times, long lookback, boolean timestamps,
+            boolean skipStale) {
         StepSeries s = null;
         int kind = cursor.next();
         long lastTs = Long.MIN_VALUE;
@@ -90,7 +93,8 @@ final class Selectors {
         for (int i = 0; i < times.length; i++) {
             long t = times[i];
             while (kind != SampleCursor.NONE && cursor.timestamp() <= t) {
-                if (kind == SampleCursor.FLOAT) {
+                // "anchored" ignores staleness markers: they neither end the series nor count as a value.
+                if (kind == SampleCursor.FLOAT && !(skipStale && SampleValues.isStaleNaN(cursor.value()))) {
                     lastTs = cursor.timestamp();
                     lastValue = cursor.value();
                     read++;
@@ -106,6 +110,46 @@ final class Selectors {
         }
         ctx.budget().countRead(read);
         return s;
+    }
+
+    /**
+     * The {@code smoothed} instant selector: the value at t interpolated linearly between the
+     * newest sample at or before t and the oldest after it (each within the lookback delta,
+     * staleness markers ignored); the newest one alone when nothing follows.
+     */
+    private StepSeries smoothed(Series series, SampleCursor cursor, long[] times, long lookback) {
+        StepSeries s = null;
+        int kind = nextNonStale(cursor, cursor.next());
+        long prevTs = Long.MIN_VALUE;
+        double prevValue = 0;
+        for (int i = 0; i < times.length; i++) {
+            long t = times[i];
+            while (kind != SampleCursor.NONE && cursor.timestamp() <= t) {
+                prevTs = cursor.timestamp();
+                prevValue = cursor.value();
+                kind = nextNonStale(cursor, cursor.next());
+            }
+            if (prevTs == Long.MIN_VALUE || prevTs <= t - lookback) {
+                continue;
+            }
+            double v = prevValue;
+            if (prevTs < t && kind != SampleCursor.NONE && cursor.timestamp() < t + lookback) {
+                long nextTs = cursor.timestamp();
+                v = prevValue + (cursor.value() - prevValue) * (double) (t - prevTs) / (double) (nextTs - prevTs);
+            }
+            if (s == null) {
+                s = new StepSeries(series.labels(), times.length);
+            }
+            s.set(i, v);
+        }
+        return s;
+    }
+
+    private static int nextNonStale(SampleCursor cursor, int kind) {
+        while (kind != SampleCursor.NONE && (kind != SampleCursor.FLOAT || SampleValues.isStaleNaN(cursor.value()))) {
+            kind = cursor.next();
+        }
+        return kind;
     }
 
     private void checkSeriesLimit(int seriesCount) {
@@ -126,14 +170,16 @@ final class Selectors {
         for (int i = 0; i < ends.length; i++) {
             ends[i] = evalTimes[i] - offset;
         }
-        long minT = ends[0] - rangeMs + 1;
-        long maxT = ends[ends.length - 1];
+        long lookback = ctx.lookbackMs();
+        boolean extended = vs.anchored() || vs.smoothed();
+        long minT = ends[0] - rangeMs + 1 - (extended ? lookback : 0);
+        long maxT = ends[ends.length - 1] + (vs.smoothed() ? lookback : 0);
         long[] stepTimes = new long[grid.count()];
         for (int i = 0; i < stepTimes.length; i++) {
             stepTimes[i] = grid.time(i);
         }
         RangeArg.Source source = visitor -> readRange(vs, minT, maxT, grid.stepMs(), rangeMs, visitor);
-        return new RangeArg(ms, rangeMs, ends, stepTimes, source);
+        return new RangeArg(ms, rangeMs, ends, stepTimes, source).extended(vs.anchored(), vs.smoothed(), lookback);
     }
 
     private void readRange(VectorSelector vs, long minT, long maxT, long step, long rangeMs, RangeArg.SeriesVisitor visitor) {

@@ -26,12 +26,12 @@ public final class StepVector implements EvalValue {
         return series;
     }
 
-    /** Total number of points, for the sample budget. */
+    /**
+     * Points this vector holds for the sample budget: every step slot of every series, present or
+     * not, because that is the memory the columns take. This is more conservative than
+     * Prometheus's count of present points for sparse series, and never less.
+     */
     public long pointCount() {
-        long n = 0;
-        for (StepSeries s : series) {
-            n += s.presentCount();
-        }
-        return n;
+        return (long) series.size() * grid.count();
     }
 }

@@ -90,7 +90,9 @@ final class Adapters {
 
         @Override
         public void visit(RangeWindow w) {
-            if (w.count() > 0 && f.apply(w, call)) {
+            // Anchored and smoothed windows also hold samples just outside the range.
+            int samples = w.anchored || w.smoothed ? w.extendedTo - w.extendedFrom : w.count();
+            if (samples > 0 && f.apply(w, call)) {
                 if (current == null) {
                     current = call.newSeries(currentLabels);
                 }

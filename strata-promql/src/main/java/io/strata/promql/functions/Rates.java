@@ -45,6 +45,9 @@ final class Rates {
      * counters never extrapolated below zero.
      */
     private static boolean extrapolated(RangeWindow w, boolean counter, boolean perSecond) {
+        if (w.anchored || w.smoothed) {
+            return ExtendedRates.rate(w, counter, perSecond);
+        }
         int n = w.count();
         if (n < 2) {
             return false;
