@@ -83,10 +83,10 @@ final class BucketMath {
 
     /**
      * The fraction of observations between {@code lower} and {@code upperLimit}, interpolating
-     * linearly inside buckets. Nothing is interpolated in a bucket with an infinite bound: the first
-     * bucket counts fully when its upper bound is at most 0 (its lower bound is then -Inf), the
-     * +Inf bucket not at all. NaN without observations or with a NaN bound; 0 when the bounds are
-     * reversed or equal.
+     * linearly inside buckets. Nothing is interpolated in a bucket with an infinite bound: a limit
+     * inside the first bucket (lower bound -Inf, when its upper bound is at most 0) counts that
+     * whole bucket as below it, a limit inside the +Inf bucket counts none of it as below. NaN
+     * without observations or with a NaN limit; 0 when the limits are reversed or equal.
      */
     static double fraction(double lower, double upperLimit, double[] upper, double[] count, int n) {
         if (upper[n - 1] != Double.POSITIVE_INFINITY) {
@@ -146,7 +146,8 @@ final class BucketMath {
 
     /**
      * The cumulative count at {@code v} inside a bucket. A bucket reaching down to -Inf has no
-     * meaningful interpolation, so it counts fully; one reaching up to +Inf gives v/Inf, nothing.
+     * meaningful interpolation, so it counts fully; in one reaching up to +Inf the share is v/Inf,
+     * nothing.
      */
     private static double interpolate(double v, double rankBefore, double cumulative, double lo, double hi) {
         if (lo == Double.NEGATIVE_INFINITY) {

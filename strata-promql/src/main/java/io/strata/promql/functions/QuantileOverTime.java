@@ -37,6 +37,13 @@ final class QuantileOverTime implements WindowFunction {
         }
         System.arraycopy(w.values, w.from, scratch, 0, n);
         if (medianAbsoluteDeviation) {
+            // A NaN makes the median, and so the deviation, undefined: propagate it, as upstream.
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(scratch[i])) {
+                    w.result = Double.NaN;
+                    return true;
+                }
+            }
             double median = Quantiles.quantile(0.5, scratch, n);
             for (int i = 0; i < n; i++) {
                 scratch[i] = Math.abs(w.values[w.from + i] - median);
