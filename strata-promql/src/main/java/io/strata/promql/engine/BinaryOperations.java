@@ -233,8 +233,10 @@ final class BinaryOperations {
             }
             return StepVector.empty(grid);
         }
-        Double fillForOne = swapped ? m.fillLeft() : m.fillRight();
-        Double fillForMany = swapped ? m.fillRight() : m.fillLeft();
+        // As in Prometheus, fill_right() stands in for a missing "one" side and fill_left() for a
+        // missing "many" side, also under group_right where the sides are swapped.
+        Double fillForOne = m.fillRight();
+        Double fillForMany = m.fillLeft();
         List<Labels> signatures = new ArrayList<>();
         int[][] ords = signatureOrdinals(many, one, m, signatures);
         int sigCount = signatures.size();
@@ -340,8 +342,12 @@ final class BinaryOperations {
 
     private static void duplicateOnOneSide(VectorMatching m, boolean swapped, Labels a, Labels b, Labels sig) {
         String side = swapped ? "left" : "right";
-        throw new StrataException(ErrorCode.EXECUTION, "found duplicate series for the match group " + sig
-                + " on the " + side + " hand-side of the operation: [" + a + ", " + b + "]"
+        // Sorted, so the message does not depend on the order series came from storage.
+        Labels first = a.compareTo(b) <= 0 ? a : b;
+        Labels second = first == a ? b : a;
+        throw new StrataException(ErrorCode.EXECUTION, "found duplicate series for the match group "
+                + LabelsText.braces(sig) + " on the " + side + " hand-side of the operation: ["
+                + LabelsText.braces(first) + ", " + LabelsText.braces(second) + "]"
                 + ";many-to-many matching not allowed: matching labels must be unique on one side");
     }
 

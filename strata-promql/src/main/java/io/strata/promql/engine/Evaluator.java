@@ -38,6 +38,10 @@ final class Evaluator {
         this.binaries = new BinaryOperations(ctx, this);
     }
 
+    Durations durations() {
+        return durations;
+    }
+
     EvalValue eval(Expr expr, StepGrid grid) {
         ctx.checkInterrupted();
         return switch (expr) {

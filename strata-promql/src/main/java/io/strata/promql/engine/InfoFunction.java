@@ -25,6 +25,7 @@ import java.util.Set;
  */
 final class InfoFunction {
     private static final String TARGET_INFO = "target_info";
+    private static final String INFO_NAME_PATTERN = ".+_info";
     private static final List<String> IDENTIFYING = List.of("instance", "job");
 
     private final EvalContext ctx;
@@ -49,8 +50,13 @@ final class InfoFunction {
                     infoNameMatchers.add(m);
                 }
             }
-        } else {
+        }
+        // Which series are info series: target_info by default; with only negative name
+        // matchers, any *_info metric they do not exclude.
+        if (infoNameMatchers.isEmpty()) {
             infoNameMatchers.add(Matcher.metricName(TARGET_INFO));
+        } else if (infoNameMatchers.stream().noneMatch(InfoFunction::positive)) {
+            infoNameMatchers.add(Matcher.regex(Labels.METRIC_NAME, INFO_NAME_PATTERN));
         }
         List<StepSeries> series = base.series();
         boolean[] ignored = new boolean[series.size()];
@@ -58,7 +64,7 @@ final class InfoFunction {
         for (int i = 0; i < series.size(); i++) {
             Labels l = series.get(i).labels();
             String name = l.metricName();
-            if (!infoNameMatchers.isEmpty() && allMatch(infoNameMatchers, name == null ? "" : name)) {
+            if (allMatch(infoNameMatchers, name == null ? "" : name)) {
                 ignored[i] = true;
                 continue;
             }
@@ -69,7 +75,9 @@ final class InfoFunction {
                 }
             }
         }
-        StepVector info = idValues.isEmpty() ? StepVector.empty(grid) : fetchInfo(idValues, dataMatchers, grid);
+        StepVector info = idValues.isEmpty()
+                ? StepVector.empty(grid)
+                : fetchInfo(idValues, infoNameMatchers, dataMatchers, referenceTime(c.args().getFirst()), grid);
         dataMatchers.remove(Labels.METRIC_NAME);
         long held = base.pointCount() + info.pointCount();
         StepVector out = combine(base, ignored, info, dataMatchers, grid);
@@ -78,13 +86,9 @@ final class InfoFunction {
         return out;
     }
 
-    private StepVector fetchInfo(Map<String, Set<String>> idValues, Map<String, List<Matcher>> dataMatchers,
-            StepGrid grid) {
-        List<Matcher> matchers = new ArrayList<>();
-        boolean hasName = dataMatchers.containsKey(Labels.METRIC_NAME);
-        if (!hasName) {
-            matchers.add(Matcher.metricName(TARGET_INFO));
-        }
+    private StepVector fetchInfo(Map<String, Set<String>> idValues, List<Matcher> infoNameMatchers,
+            Map<String, List<Matcher>> dataMatchers, TimeShift reference, StepGrid grid) {
+        List<Matcher> matchers = new ArrayList<>(infoNameMatchers);
         for (Map.Entry<String, Set<String>> e : idValues.entrySet()) {
             StringBuilder re = new StringBuilder();
             for (String v : e.getValue()) {
@@ -95,11 +99,13 @@ final class InfoFunction {
             }
             matchers.add(Matcher.regex(e.getKey(), re.toString()));
         }
-        for (List<Matcher> ms : dataMatchers.values()) {
-            matchers.addAll(ms);
+        for (Map.Entry<String, List<Matcher>> e : dataMatchers.entrySet()) {
+            if (!e.getKey().equals(Labels.METRIC_NAME)) {
+                matchers.addAll(e.getValue());
+            }
         }
-        VectorSelector infoSelector = new VectorSelector(null, matchers, 0, null, AtModifier.NONE, false, false,
-                PositionRange.NONE);
+        VectorSelector infoSelector = new VectorSelector(null, matchers, reference.fixed() ? 0 : reference.ms(), null,
+                reference.fixed() ? AtModifier.at(reference.ms()) : AtModifier.NONE, false, false, PositionRange.NONE);
         // Values are the info samples' own timestamps: the newest info series wins a conflict.
         return selectors.instant(infoSelector, grid, true);
     }
@@ -141,8 +147,8 @@ final class InfoFunction {
                     newest.put(infoSig[j], j);
                 } else if (t == existingT) {
                     throw new StrataException(ErrorCode.EXECUTION, "found duplicate series for info metric: existing "
-                            + infoSeries.get(existing).labels() + " @ " + (long) (existingT * 1000) + ", new "
-                            + is.labels() + " @ " + (long) (t * 1000));
+                            + LabelsText.braces(infoSeries.get(existing).labels()) + " @ " + (long) (existingT * 1000) + ", new "
+                            + LabelsText.braces(is.labels()) + " @ " + (long) (t * 1000));
                 }
             }
             for (int i = 0; i < series.size(); i++) {
@@ -221,6 +227,62 @@ final class InfoFunction {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean positive(Matcher m) {
+        return m.type() == io.strata.model.MatchType.EQUAL || m.type() == io.strata.model.MatchType.REGEX;
+    }
+
+    /**
+     * When the info series are looked at: as of the time the first selector of the argument reads,
+     * so {@code @} and {@code offset} on it (or on subqueries around it) move the lookup too.
+     * Either a fixed time ({@code fixed}) or the step time minus {@code ms}.
+     */
+    record TimeShift(boolean fixed, long ms) {
+        TimeShift then(AtModifier at, long offsetMs, EvalContext ctx) {
+            return switch (at.kind()) {
+                case TIMESTAMP -> new TimeShift(true, at.timestampMs() - offsetMs);
+                case START -> new TimeShift(true, ctx.queryStartMs() - offsetMs);
+                case END -> new TimeShift(true, ctx.queryEndMs() - offsetMs);
+                case NONE -> fixed ? new TimeShift(true, ms - offsetMs) : new TimeShift(false, ms + offsetMs);
+            };
+        }
+    }
+
+    private TimeShift referenceTime(io.strata.promql.ast.Expr arg) {
+        TimeShift found = firstSelector(arg, new TimeShift(false, 0));
+        return found == null ? new TimeShift(false, 0) : found;
+    }
+
+    private TimeShift firstSelector(io.strata.promql.ast.Expr e, TimeShift shift) {
+        return switch (e) {
+            case VectorSelector vs -> shift.then(vs.at(), selectors.offsetMs(vs), ctx);
+            case io.strata.promql.ast.MatrixSelector ms -> firstSelector(ms.selector(), shift);
+            case io.strata.promql.ast.SubqueryExpr sq -> firstSelector(sq.expr(),
+                    shift.then(sq.at(), evaluator.durations().millis(sq.offsetMs(), sq.offsetExpr()), ctx));
+            case io.strata.promql.ast.ParenExpr p -> firstSelector(p.expr(), shift);
+            case io.strata.promql.ast.UnaryExpr u -> firstSelector(u.expr(), shift);
+            case io.strata.promql.ast.Call call -> firstOf(call.args(), shift);
+            case io.strata.promql.ast.AggregateExpr a -> {
+                TimeShift p = a.param() == null ? null : firstSelector(a.param(), shift);
+                yield p != null ? p : firstSelector(a.expr(), shift);
+            }
+            case io.strata.promql.ast.BinaryExpr b -> {
+                TimeShift l = firstSelector(b.lhs(), shift);
+                yield l != null ? l : firstSelector(b.rhs(), shift);
+            }
+            default -> null;
+        };
+    }
+
+    private TimeShift firstOf(List<io.strata.promql.ast.Expr> exprs, TimeShift shift) {
+        for (io.strata.promql.ast.Expr e : exprs) {
+            TimeShift found = firstSelector(e, shift);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static boolean allMatch(List<Matcher> matchers, String value) {
