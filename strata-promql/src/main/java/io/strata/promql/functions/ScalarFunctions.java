@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Conversions between scalars and vectors and the functions of the evaluation clock:
  * {@code time}, {@code pi}, {@code vector}, {@code scalar}, {@code timestamp} of an expression,
- * and the query's own {@code start}, {@code end}, {@code range} and {@code step}, all in seconds.
+ * {@code min_of} and {@code max_of}, and the query's own {@code start}, {@code end}, {@code range}
+ * and {@code step}, all in seconds.
  */
 final class ScalarFunctions {
     private ScalarFunctions() {
@@ -53,6 +54,31 @@ final class ScalarFunctions {
     /** {@code step()}: the range query's step, 0 for an instant query. */
     static StepScalar step(FunctionCall call) {
         return StepScalar.constant(call.queryStepMs() / 1000.0, call.grid().count());
+    }
+
+    /**
+     * {@code min_of(a, b)}: the smaller scalar at each step; NaN if either is NaN, and -0 below +0,
+     * as Go's {@code math.Min} (Java's {@code Math.min} agrees).
+     */
+    static StepScalar minOf(FunctionCall call) {
+        double[] a = call.scalarArg(0).values();
+        double[] b = call.scalarArg(1).values();
+        double[] out = new double[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.min(a[i], b[i]);
+        }
+        return new StepScalar(out);
+    }
+
+    /** {@code max_of(a, b)}: the larger scalar at each step, with Go's {@code math.Max} rules. */
+    static StepScalar maxOf(FunctionCall call) {
+        double[] a = call.scalarArg(0).values();
+        double[] b = call.scalarArg(1).values();
+        double[] out = new double[a.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(a[i], b[i]);
+        }
+        return new StepScalar(out);
     }
 
     /** {@code vector(s)}: one series without labels, with the scalar's value at every step. */

@@ -84,6 +84,8 @@ public final class StandardFunctions {
         m.put("end", ScalarFunctions::end);
         m.put("range", ScalarFunctions::range);
         m.put("step", ScalarFunctions::step);
+        m.put("min_of", ScalarFunctions::minOf);
+        m.put("max_of", ScalarFunctions::maxOf);
         m.put("year", DateFunctions.of(CivilTime.Field.YEAR));
         m.put("month", DateFunctions.of(CivilTime.Field.MONTH));
         m.put("day_of_month", DateFunctions.of(CivilTime.Field.DAY_OF_MONTH));

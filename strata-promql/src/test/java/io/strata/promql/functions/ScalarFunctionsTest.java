@@ -69,6 +69,18 @@ class ScalarFunctionsTest {
     }
 
     @Test
+    void minOfAndMaxOfPropagateNaN() {
+        FunctionTestKit kit = FunctionTestKit.range(0, 10_000, 10_000).scalarPerStep(new double[] {3, Double.NaN}, 7)
+                .scalarPerStep(new double[] {5, 3}, 10);
+        StepScalar min = (StepScalar) call(kit, "min_of");
+        StepScalar max = (StepScalar) call(kit, "max_of");
+        assertThat(min.at(0)).isEqualTo(3);
+        assertThat(max.at(0)).isEqualTo(5);
+        assertThat(min.at(1)).isNaN();
+        assertThat(max.at(1)).isNaN();
+    }
+
+    @Test
     void piIsPi() {
         assertThat(((StepScalar) call(FunctionTestKit.instant(0), "pi")).at(0)).isEqualTo(3.141592653589793);
     }
