@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The implementations of every function in {@link Functions} but {@code info} (which needs the
- * engine to select info series; see the package notes). Each family lives in its own class.
+ * The implementations of every function in {@link Functions} but {@code info}, which the engine
+ * evaluates itself because it selects info series from storage. Each family lives in its own
+ * class (see the package documentation).
  */
 public final class StandardFunctions {
     private static final FunctionTable TABLE = new FunctionTable(build());
