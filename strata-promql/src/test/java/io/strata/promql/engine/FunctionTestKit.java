@@ -127,6 +127,14 @@ public final class FunctionTestKit {
         return matrix(List.of(), rangeMs, 0, series);
     }
 
+    /** As {@link #matrix(long, RawSeries...)} with the {@code anchored} modifier and a lookback delta. */
+    public FunctionTestKit anchoredMatrix(long rangeMs, long lookbackMs, RawSeries... series) {
+        matrix(List.of(), rangeMs, 0, series);
+        RangeArg plain = (RangeArg) values.removeLast();
+        values.add(plain.extended(true, false, lookbackMs));
+        return this;
+    }
+
     /** Stored samples of one series, for {@link #matrix}. */
     public record RawSeries(Labels labels, boolean dropName, long[] timestamps, double[] values) {
         public static RawSeries of(Labels labels, long[] timestamps, double[] values) {

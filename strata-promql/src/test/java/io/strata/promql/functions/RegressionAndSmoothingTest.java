@@ -110,6 +110,21 @@ class RegressionAndSmoothingTest {
     }
 
     @Test
+    void anchoredChangesStartAtTheLastSampleBeforeTheRange() {
+        RawSeries sparse = RawSeries.of(NAMED, new long[] {0, 2 * MINUTE, 8 * MINUTE}, new double[] {2, 1, 0});
+        FunctionTestKit kit = FunctionTestKit.instant(2 * MINUTE).anchoredMatrix(MINUTE, 5 * MINUTE, sparse);
+        assertThat(only(kit, "changes")).isEqualTo(1);
+        // At 8m the sample at 2m is exactly one lookback before the range start: outside it.
+        kit = FunctionTestKit.instant(8 * MINUTE).anchoredMatrix(MINUTE, 5 * MINUTE, sparse);
+        assertThat(only(kit, "changes")).isZero();
+        // Without a sample inside the range there is nothing to measure.
+        kit = FunctionTestKit.instant(3 * MINUTE).anchoredMatrix(MINUTE, 5 * MINUTE, sparse);
+        assertThat(((StepVector) kit.call("changes", StandardFunctions.table().get("changes"))).series()).isEmpty();
+        kit = FunctionTestKit.instant(2 * MINUTE).anchoredMatrix(MINUTE, 5 * MINUTE, sparse);
+        assertThat(only(kit, "resets")).isEqualTo(1);
+    }
+
+    @Test
     void changesBetweenNaNsDoNotCount() {
         FunctionTestKit kit = FunctionTestKit.instant(15 * MINUTE).matrix(20 * MINUTE,
                 RawSeries.every(NAMED, 5 * MINUTE, Double.NaN, Double.NaN, Double.NaN),
