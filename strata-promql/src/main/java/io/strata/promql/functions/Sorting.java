@@ -1,12 +1,12 @@
 package io.strata.promql.functions;
 
-import io.strata.model.Labels;
 import io.strata.promql.engine.FunctionCall;
 import io.strata.promql.engine.StepGrid;
 import io.strata.promql.engine.StepSeries;
 import io.strata.promql.engine.StepVector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -22,16 +22,20 @@ final class Sorting {
     private Sorting() {
     }
 
+    /** A series with the keys it is sorted by, computed once rather than per comparison. */
+    private record Keyed(StepSeries series, double value, String[] labelValues) {
+    }
+
     /** Ascending by value, NaN last. */
     static StepVector sort(FunctionCall call) {
-        return sorted(call, Comparator.comparingDouble(s -> s.value(0)));
+        return sorted(call, new String[0], Comparator.comparingDouble(Keyed::value));
     }
 
     /** Descending by value, NaN still last. */
     static StepVector sortDesc(FunctionCall call) {
-        return sorted(call, (a, b) -> {
-            double x = a.value(0);
-            double y = b.value(0);
+        return sorted(call, new String[0], (a, b) -> {
+            double x = a.value();
+            double y = b.value();
             if (Double.isNaN(x) || Double.isNaN(y)) {
                 return Boolean.compare(Double.isNaN(x), Double.isNaN(y));
             }
@@ -40,11 +44,11 @@ final class Sorting {
     }
 
     static StepVector sortByLabel(FunctionCall call) {
-        return sorted(call, byLabels(labelArgs(call), false));
+        return sorted(call, labelArgs(call), byLabels(false));
     }
 
     static StepVector sortByLabelDesc(FunctionCall call) {
-        return sorted(call, byLabels(labelArgs(call), true));
+        return sorted(call, labelArgs(call), byLabels(true));
     }
 
     private static String[] labelArgs(FunctionCall call) {
@@ -58,14 +62,13 @@ final class Sorting {
     /**
      * Natural order of the given labels' values (a missing label is the empty string), then the
      * whole label set. Where upstream's natural order calls two different values neither smaller
-     * nor larger (leading zeros: "01" and "1") its sort result depends on the algorithm; here the
-     * two count as equal so the order stays a total order.
+     * nor larger (leading zeros: "01" and "1") they count as equal here.
      */
-    static Comparator<StepSeries> byLabels(String[] names, boolean descending) {
-        Comparator<StepSeries> ascending = (a, b) -> {
-            for (String name : names) {
-                String x = valueOrEmpty(a.labels(), name);
-                String y = valueOrEmpty(b.labels(), name);
+    private static Comparator<Keyed> byLabels(boolean descending) {
+        Comparator<Keyed> ascending = (a, b) -> {
+            for (int i = 0; i < a.labelValues().length; i++) {
+                String x = a.labelValues()[i];
+                String y = b.labelValues()[i];
                 if (x.equals(y)) {
                     continue;
                 }
@@ -76,17 +79,12 @@ final class Sorting {
                     return 1;
                 }
             }
-            return a.labels().compareTo(b.labels());
+            return a.series().labels().compareTo(b.series().labels());
         };
         return descending ? ascending.reversed() : ascending;
     }
 
-    private static String valueOrEmpty(Labels labels, String name) {
-        String v = labels.get(name);
-        return v == null ? "" : v;
-    }
-
-    private static StepVector sorted(FunctionCall call, Comparator<StepSeries> order) {
+    private static StepVector sorted(FunctionCall call, String[] labelNames, Comparator<Keyed> order) {
         StepVector in = call.vectorArg(0);
         StepGrid grid = call.grid();
         if (grid.startMs() != grid.endMs()) {
@@ -94,13 +92,55 @@ final class Sorting {
             return in;
         }
         // Only series with a value at the single step take part; the others produce nothing.
-        List<StepSeries> series = new ArrayList<>(in.series().size());
+        List<Keyed> keyed = new ArrayList<>(in.series().size());
         for (StepSeries s : in.series()) {
             if (s.has(0)) {
-                series.add(s);
+                String[] values = new String[labelNames.length];
+                for (int i = 0; i < values.length; i++) {
+                    String v = s.labels().get(labelNames[i]);
+                    values[i] = v == null ? "" : v;
+                }
+                keyed.add(new Keyed(s, s.value(0), values));
             }
         }
-        series.sort(order);
-        return new StepVector(grid, series);
+        Keyed[] items = keyed.toArray(new Keyed[0]);
+        mergeSort(items, order);
+        List<StepSeries> out = new ArrayList<>(items.length);
+        for (Keyed k : items) {
+            out.add(k.series());
+        }
+        return new StepVector(grid, out);
+    }
+
+    /**
+     * A stable merge sort that, unlike {@code List.sort}, never rejects a comparator for breaking
+     * its contract: natural order is not guaranteed to be transitive on odd inputs, and a query
+     * must not fail because of that.
+     */
+    static <T> void mergeSort(T[] items, Comparator<? super T> order) {
+        if (items.length < 2) {
+            return;
+        }
+        T[] buffer = Arrays.copyOf(items, items.length);
+        mergeSort(buffer, items, 0, items.length, order);
+    }
+
+    /** Sorts {@code dst[from, to)} using {@code src} (same content on entry) as scratch. */
+    private static <T> void mergeSort(T[] src, T[] dst, int from, int to, Comparator<? super T> order) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(dst, src, from, mid, order);
+        mergeSort(dst, src, mid, to, order);
+        int left = from;
+        int right = mid;
+        for (int i = from; i < to; i++) {
+            if (right >= to || left < mid && order.compare(src[left], src[right]) <= 0) {
+                dst[i] = src[left++];
+            } else {
+                dst[i] = src[right++];
+            }
+        }
     }
 }

@@ -68,6 +68,28 @@ class SortingTest {
     }
 
     @Test
+    void mergeSortIsStableAndSortsLikeListSort() {
+        java.util.Random random = new java.util.Random(42);
+        Integer[] items = new Integer[1000];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = random.nextInt(50) * 1000 + i; // ties on the thousands, original order in the rest
+        }
+        Integer[] expected = items.clone();
+        java.util.Arrays.sort(expected, java.util.Comparator.comparingInt(x -> x / 1000));
+        Sorting.mergeSort(items, java.util.Comparator.comparingInt(x -> x / 1000));
+        assertThat(items).containsExactly(expected);
+    }
+
+    @Test
+    void mergeSortSurvivesAComparatorThatBreaksItsContract() {
+        Integer[] items = {5, 3, 9, 1, 7, 2, 8, 6, 4, 0, 11, 10, 13, 12, 15, 14, 17, 16, 19, 18, 21, 20, 23, 22, 25, 24,
+            27, 26, 29, 28, 31, 30, 33, 32};
+        Integer[] original = items.clone();
+        Sorting.mergeSort(items, (a, b) -> 1);
+        assertThat(items).containsExactlyInAnyOrder(original);
+    }
+
+    @Test
     void naturalOrderComparesDigitRunsAsNumbers() {
         assertThat(NaturalOrder.less("4m5", "4m600")).isTrue();
         assertThat(NaturalOrder.less("4m600", "4m1000")).isTrue();
