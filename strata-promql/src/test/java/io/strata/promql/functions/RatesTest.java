@@ -41,6 +41,32 @@ class RatesTest {
         assertThat(only(call(kit, "increase"))).isCloseTo(101, within(1e-9));
     }
 
+    /**
+     * testcounter_zero_cutoff_total of functions.test. Prometheus 3 first limits the left
+     * extrapolation to half an interval and then to the counter's zero point; 2.x did it the other
+     * way round, which gives 0.65 instead of 0.6 for the "3m" series.
+     */
+    @Test
+    void leftExtrapolationStopsAtHalfAnIntervalThenAtZero() {
+        double[] expected = {0.5, 0.55, 0.6, 0.6, 0.6, 0.6};
+        for (int start = 0; start < 6; start++) {
+            double[] values = new double[11];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = 60 * start + 240 * i;
+            }
+            FunctionTestKit kit = FunctionTestKit.instant(10 * MINUTE)
+                    .matrix(20 * MINUTE, RawSeries.every(Labels.of("__name__", "c_total"), 4 * MINUTE, values));
+            assertThat(only(call(kit, "rate"))).as("start %dm", start).isCloseTo(expected[start], within(1e-12));
+        }
+    }
+
+    @Test
+    void deltaExtrapolatesAGaugeBothWays() {
+        FunctionTestKit kit = FunctionTestKit.instant(20 * MINUTE)
+                .matrix(20 * MINUTE, RawSeries.every(Labels.of("path", "/bar"), 5 * MINUTE, 200, 150, 100, 50, 0));
+        assertThat(only(call(kit, "delta"))).isCloseTo(-200, within(1e-9));
+    }
+
     @Test
     void rateCountsACounterResetAsAnIncreaseFromZero() {
         // 0 1 2 3 2 3 4 every 5m: the drop to 2 is a reset, so the increase over 30m is 7.
