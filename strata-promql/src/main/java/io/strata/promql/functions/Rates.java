@@ -8,11 +8,11 @@ import io.strata.promql.engine.RangeWindow;
 
 /** rate, increase and delta with Prometheus's extrapolation; irate and idelta from the last two samples. */
 final class Rates {
-    private Rates() {
-    }
-
     static final String NOT_A_COUNTER =
             "metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ";
+
+    private Rates() {
+    }
 
     /**
      * The info Prometheus attaches to {@code rate} and {@code increase} of a named series whose
