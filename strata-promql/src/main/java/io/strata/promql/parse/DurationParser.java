@@ -129,6 +129,15 @@ final class DurationParser {
 
     /** A signed operand (binding tighter than everything but {@code ^}), or a primary. */
     private Expr unary() {
+        p.descend();
+        try {
+            return signedOrPrimary();
+        } finally {
+            p.ascend();
+        }
+    }
+
+    private Expr signedOrPrimary() {
         Token t = p.current();
         switch (t.type()) {
             case ADD, SUB -> {

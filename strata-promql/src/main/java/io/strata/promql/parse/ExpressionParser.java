@@ -18,6 +18,7 @@ import io.strata.promql.ast.VectorMatching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The expression grammar: binary operators by precedence climbing, unary signs, and the
@@ -68,6 +69,16 @@ final class ExpressionParser {
 
     /** {@code unary_op expr %prec MUL}: a sign on a number literal folds into the literal. */
     private Expr unary() {
+        // Every nested expression passes here, so this bounds the parser's recursion.
+        p.descend();
+        try {
+            return signedOrPrimary();
+        } finally {
+            p.ascend();
+        }
+    }
+
+    private Expr signedOrPrimary() {
         if (!p.at(TokenType.ADD) && !p.at(TokenType.SUB)) {
             return postfix(primary());
         }
@@ -212,7 +223,7 @@ final class ExpressionParser {
     }
 
     /** A construct whose yacc state has an {@code error} production naming {@code context}. */
-    private Expr inProduction(String context, String expected, java.util.function.Supplier<Expr> body) {
+    private Expr inProduction(String context, String expected, Supplier<Expr> body) {
         if (!DurationParser.canStart(p.current().type())) {
             throw p.syntaxError(context, expected);
         }
@@ -274,6 +285,8 @@ final class ExpressionParser {
             return newAggregation(op, List.of(), false, args, p.findPrevRightParen(p.lastClosing()));
         } catch (ParseState.SyntaxAbort abort) {
             if (p.claimAbort(depth)) {
+                // Prometheus's "aggregate_op error" action builds the aggregation with no
+                // arguments, which reports that as well.
                 newAggregation(op, List.of(), false, List.of(), p.lastClosing());
             }
             throw abort;

@@ -95,7 +95,6 @@ final class Modifiers {
                 VectorSelector vs = ms.selector();
                 if (offsetSet(vs.offsetMs(), vs.offsetExpr())) {
                     p.error(e.position(), "offset may not be set multiple times");
-                    vs = ms.selector();
                 } else {
                     vs = vs.withOffset(offsetMs, offsetExpr);
                 }

@@ -43,6 +43,16 @@ final class ParseState {
 
     private static final SyntaxAbort ABORT = new SyntaxAbort();
 
+    /**
+     * How deeply expressions may nest. Prometheus has no limit (Go stacks grow); here the parser,
+     * the type checker, the printer and the engine recurse over the tree, and a thread's stack is
+     * fixed, so a pathological query gets a clear error instead of a StackOverflowError. Real
+     * queries nest a few dozen levels at most.
+     */
+    static final int MAX_DEPTH = 1000;
+
+    static final String TOO_DEEP = "query is nested too deeply: more than " + MAX_DEPTH + " levels";
+
     final byte[] input;
     final ParserOptions options;
     private final List<ParseError> errors = new ArrayList<>();
@@ -54,7 +64,9 @@ final class ParseState {
     private Token endToken;
     private int lastClosing;
     private int lastLexedPos;
+    private int consumedEnd;
     private int abortDepth = -1;
+    private int depth;
     // yacc's "errflag": after a recovered error, further syntax errors are not reported until
     // three tokens have been consumed.
     private int recovering;
@@ -99,12 +111,18 @@ final class ParseState {
     /** Consumes the lookahead. */
     Token take() {
         Token t = current();
+        consumedEnd = t.end();
         current = second;
         second = null;
         if (recovering > 0) {
             recovering--;
         }
         return t;
+    }
+
+    /** Where the last consumed token ends (a byte offset). */
+    int consumedEnd() {
+        return consumedEnd;
     }
 
     /** The input is exhausted, normally or because the lexer failed. */
@@ -170,6 +188,19 @@ final class ParseState {
             }
         }
         return fallback;
+    }
+
+    /** Enters one level of nesting of the grammar; fails the parse beyond {@link #MAX_DEPTH}. */
+    void descend() {
+        if (++depth > MAX_DEPTH) {
+            error(current().range(), TOO_DEEP);
+            abortDepth = -1;
+            throw ABORT;
+        }
+    }
+
+    void ascend() {
+        depth--;
     }
 
     // ---- errors ----

@@ -41,6 +41,16 @@ public final class PromqlParser {
     }
 
     private static Expr parse(byte[] utf8, String input, ParserOptions options) {
+        try {
+            return parseChecked(utf8, input, options);
+        } catch (StackOverflowError e) {
+            // Last resort for a caller thread with a small stack: the depth limit normally
+            // catches such queries first.
+            throw new ParseException(input, List.of(new ParseError(PositionRange.NONE, ParseState.TOO_DEEP)));
+        }
+    }
+
+    private static Expr parseChecked(byte[] utf8, String input, ParserOptions options) {
         ParseState p = new ParseState(utf8, options);
         Expr expr = null;
         Token first = p.current();
@@ -54,6 +64,12 @@ public final class PromqlParser {
                 }
             } catch (ParseState.SyntaxAbort abort) {
                 p.drain();
+            }
+        }
+        if (!p.hasErrors()) {
+            Expr tooDeep = TreeDepth.firstBeyond(expr, ParseState.MAX_DEPTH);
+            if (tooDeep != null) {
+                p.error(tooDeep.position(), ParseState.TOO_DEEP);
             }
         }
         // Types are checked only when the syntax was clean, as in Prometheus: otherwise the
@@ -98,6 +114,50 @@ public final class PromqlParser {
             }
         }
         throw new StrataException(ErrorCode.BAD_DATA, "match[] must contain at least one non-empty matcher");
+    }
+
+    /**
+     * A metric read from the start of a line.
+     *
+     * @param labels the metric's labels, as {@link #parseMetric} returns them
+     * @param end the index in the line (in chars) just after the metric
+     */
+    public record MetricPrefix(Labels labels, int end) {
+    }
+
+    /**
+     * Parses the metric at the start of a series line of a test script ({@code foo{a="b c"} 1+1x10},
+     * {@code {__name__="x"} _ 2}), reading nothing after it, so the caller can read the values from
+     * {@link MetricPrefix#end()} on. Braces belong to the metric only when they follow the name
+     * directly: in {@code foo {{schema:0}}} they start a histogram value.
+     *
+     * @throws ParseException when no metric can be read there
+     */
+    public static MetricPrefix parseMetricPrefix(String line) {
+        byte[] utf8 = GoStrings.toUtf8(line);
+        ParseState p = new ParseState(utf8, ParserOptions.DEFAULT);
+        Labels labels = Labels.EMPTY;
+        try {
+            labels = new SelectorParser(p).metricPrefix();
+        } catch (ParseState.SyntaxAbort abort) {
+            p.drain();
+        }
+        if (p.hasErrors()) {
+            throw new ParseException(line, p.errors());
+        }
+        return new MetricPrefix(labels, charIndex(line, p.consumedEnd()));
+    }
+
+    /** The index in {@code s} of the char at UTF-8 byte offset {@code byteOffset}. */
+    private static int charIndex(String s, int byteOffset) {
+        int bytes = 0;
+        int i = 0;
+        while (i < s.length() && bytes < byteOffset) {
+            int cp = s.codePointAt(i);
+            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            i += Character.charCount(cp);
+        }
+        return i;
     }
 
     /**

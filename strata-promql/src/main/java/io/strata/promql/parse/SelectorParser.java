@@ -237,13 +237,30 @@ final class SelectorParser {
 
     /** {@code metric}: an optional metric name and an optional label set in braces. */
     Labels metric() {
+        return metric(false);
+    }
+
+    /**
+     * A metric at the start of a series line ({@code foo{a="b"} 1+2x5}): as {@link #metric()},
+     * but braces count as the label set only right after the name, and nothing after the metric
+     * is read, so the values that follow may be any text.
+     */
+    Labels metricPrefix() {
+        return metric(true);
+    }
+
+    private Labels metric(boolean prefixOnly) {
         String name = null;
         if (isMetricIdentifier(p.current().type())) {
             name = p.take().text();
         }
         LabelsBuilder builder = new LabelsBuilder();
         Set<String> seen = new HashSet<>();
-        if (p.at(TokenType.LEFT_BRACE)) {
+        boolean braces = prefixOnly
+                ? (name == null ? p.at(TokenType.LEFT_BRACE) : p.consumedEnd() < p.input.length
+                        && p.input[p.consumedEnd()] == '{')
+                : p.at(TokenType.LEFT_BRACE);
+        if (braces) {
             p.take();
             boolean more = !p.at(TokenType.RIGHT_BRACE);
             while (more) {

@@ -69,6 +69,33 @@ class MetricAndSelectorParsingTest {
     }
 
     @Test
+    void metricPrefixStopsWhereTheValuesStart() {
+        PromqlParser.MetricPrefix p = PromqlParser.parseMetricPrefix("foo{a=\"b c\", d='}'} 1+1x10 _ stale");
+        assertThat(p.labels()).isEqualTo(Labels.of("__name__", "foo", "a", "b c", "d", "}"));
+        assertThat(p.end()).isEqualTo(19);
+        PromqlParser.MetricPrefix named = PromqlParser.parseMetricPrefix("  http_requests 0+10x5");
+        assertThat(named.labels()).isEqualTo(Labels.of("__name__", "http_requests"));
+        assertThat(named.end()).isEqualTo(15);
+        PromqlParser.MetricPrefix quoted = PromqlParser.parseMetricPrefix("{\"ü.x\", a=\"1\"} 1");
+        assertThat(quoted.labels()).isEqualTo(Labels.of("__name__", "ü.x", "a", "1"));
+        assertThat(quoted.end()).isEqualTo(14);
+    }
+
+    @Test
+    void metricPrefixLeavesBracesAfterASpaceToTheValues() {
+        PromqlParser.MetricPrefix p = PromqlParser.parseMetricPrefix("h {{schema:0 sum:1 count:1}}x3");
+        assertThat(p.labels()).isEqualTo(Labels.of("__name__", "h"));
+        assertThat(p.end()).isEqualTo(1);
+    }
+
+    @Test
+    void metricPrefixReportsABrokenLabelSet() {
+        assertThatThrownBy(() -> PromqlParser.parseMetricPrefix("foo{a=1} 2"))
+                .isInstanceOf(ParseException.class)
+                .hasMessage("1:7: parse error: unexpected character inside braces: '1'");
+    }
+
+    @Test
     void selectorReturnsMatchersWithNameLast() {
         assertThat(PromqlParser.parseMetricSelector("foo{a=\"b\", c!~\"d.*\"}")).containsExactly(
                 Matcher.equal("a", "b"), Matcher.notRegex("c", "d.*"), Matcher.metricName("foo"));
