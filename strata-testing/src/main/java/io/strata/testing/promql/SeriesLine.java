@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * A series description: {@code metric{labels} values...}, as in load blocks and expected results.
- * The metric part is {@code name}, {@code name{...}} or {@code {...}} with no space before the
- * brace (a space there makes the braces a value, which is an error, as in Prometheus's lexer);
- * it is parsed by {@link PromqlParser#parseMetric}. The values follow after whitespace.
+ * The metric part is {@code name}, {@code name{...}} or {@code {...}}, read by
+ * {@link PromqlParser#parseMetricPrefix} with the lexer's rules: braces after a space are a
+ * value, not labels (so {@code foo {{schema:0}}} is a histogram of {@code foo}). The values
+ * follow after whitespace.
  */
 public record SeriesLine(Labels labels, List<SequenceValue> values) {
     public SeriesLine {
@@ -19,72 +20,12 @@ public record SeriesLine(Labels labels, List<SequenceValue> values) {
 
     /** Parses one trimmed line; BAD_DATA with the reason when it is malformed. */
     public static SeriesLine parse(String line) {
-        int metricEnd = metricEnd(line);
-        if (metricEnd < line.length() && line.charAt(metricEnd) != ' ' && line.charAt(metricEnd) != '\t') {
+        PromqlParser.MetricPrefix metric = PromqlParser.parseMetricPrefix(line);
+        String values = line.substring(metric.end());
+        if (!values.isEmpty() && values.charAt(0) != ' ' && values.charAt(0) != '\t') {
             throw new StrataException(ErrorCode.BAD_DATA,
-                    "unexpected \"" + line.substring(metricEnd) + "\" after the metric: put a space before the values");
+                    "unexpected \"" + values + "\" after the metric: put a space before the values");
         }
-        Labels labels = PromqlParser.parseMetric(line.substring(0, metricEnd));
-        return new SeriesLine(labels, SeriesValues.expand(line.substring(metricEnd)));
-    }
-
-    /** Where the metric part of {@code line} ends: after the name, or after the closing brace. */
-    static int metricEnd(String line) {
-        int i = 0;
-        if (i < line.length() && isNameStart(line.charAt(i))) {
-            while (i < line.length() && isNameChar(line.charAt(i))) {
-                i++;
-            }
-        }
-        if (i < line.length() && line.charAt(i) == '{') {
-            return closingBrace(line, i);
-        }
-        if (i == 0) {
-            throw new StrataException(ErrorCode.BAD_DATA,
-                    "expected a metric name or {labels} at the start of \"" + line + "\"");
-        }
-        return i;
-    }
-
-    /** Index after the brace closing the one at {@code open}, skipping quoted strings. */
-    private static int closingBrace(String line, int open) {
-        int i = open + 1;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '}') {
-                return i + 1;
-            }
-            if (c == '"' || c == '\'' || c == '`') {
-                i = afterQuoted(line, i);
-            } else {
-                i++;
-            }
-        }
-        throw new StrataException(ErrorCode.BAD_DATA, "unclosed { in \"" + line + "\"");
-    }
-
-    private static int afterQuoted(String line, int start) {
-        char quote = line.charAt(start);
-        int i = start + 1;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '\\' && quote != '`') {
-                i += 2;
-                continue;
-            }
-            if (c == quote) {
-                return i + 1;
-            }
-            i++;
-        }
-        throw new StrataException(ErrorCode.BAD_DATA, "unterminated string in \"" + line + "\"");
-    }
-
-    private static boolean isNameStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
-    }
-
-    private static boolean isNameChar(char c) {
-        return isNameStart(c) || (c >= '0' && c <= '9');
+        return new SeriesLine(metric.labels(), SeriesValues.expand(values));
     }
 }

@@ -19,6 +19,9 @@ import io.strata.promql.ast.SubqueryExpr;
 import io.strata.promql.ast.UnaryExpr;
 import io.strata.promql.ast.VectorMatching;
 import io.strata.promql.ast.VectorSelector;
+import io.strata.promql.parse.ExprPrinter;
+import io.strata.promql.parse.ParserOptions;
+import io.strata.promql.parse.PromqlParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +81,19 @@ class AtModifierRewriteTest {
         Expr e = call("max_over_time", subquery(call("timestamp", selector("a")), AtModifier.NONE));
         Call pinned = (Call) AtModifierRewrite.rewrite(e, T).orElseThrow();
         assertThat(((SubqueryExpr) pinned.args().getFirst()).at()).isEqualTo(AtModifier.at(T));
+    }
+
+    @Test
+    void theRePrintedQueryCarriesTheAtModifiers() {
+        assertThat(printPinned("rate(foo[5m]) + bar offset 1m")).isEqualTo("rate(foo[5m] @ 300.000) + bar @ 300.000 offset 1m");
+        assertThat(printPinned("max_over_time(foo[10m:1m]) > on (job) foo @ 100"))
+                .isEqualTo("max_over_time(foo[10m:1m] @ 300.000) > on (job) foo @ 100.000");
+        assertThat(printPinned("sum by (a) (foo @ end())")).isEqualTo("sum by (a) (foo @ 300.000)");
+        assertThat(AtModifierRewrite.rewrite(PromqlParser.parse("foo - time()", ParserOptions.ALL), T)).isEmpty();
+    }
+
+    private static String printPinned(String query) {
+        return ExprPrinter.print(AtModifierRewrite.rewrite(PromqlParser.parse(query, ParserOptions.ALL), T).orElseThrow());
     }
 
     private static VectorSelector selector(String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.model.Labels;
 import io.strata.model.StrataException;
+import io.strata.promql.parse.PromqlParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ class ScriptReaderTest {
         SeriesLine line = SeriesLine.parse(input);
         assertThat(String.join(" ", line.values().stream().map(SequenceValue::toString).toList()))
                 .isEqualTo(row.get("expanded_values"));
-        String metric = input.substring(0, SeriesLine.metricEnd(input)).replace("\\u70ac", "\u70ac");
+        String metric = input.substring(0, PromqlParser.parseMetricPrefix(input).end()).replace("\\u70ac", "\u70ac");
         assertThat(line.labels().toString()).isEqualTo(metric.contains("{") ? metric : metric + "{}");
     }
 

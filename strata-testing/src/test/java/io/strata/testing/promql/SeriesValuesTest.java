@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.model.SampleValues;
 import io.strata.model.StrataException;
+import io.strata.promql.parse.PromqlParser;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +23,7 @@ class SeriesValuesTest {
     @MethodSource("seriesCases")
     void valuePartOfEverySeriesCaseExpandsAsUpstream(Map<String, String> row) {
         String input = row.get("input").strip();
-        String values = input.substring(SeriesLine.metricEnd(input));
+        String values = input.substring(PromqlParser.parseMetricPrefix(input).end());
         if (row.get("expected").equals("fail")) {
             assertThatThrownBy(() -> SeriesValues.expand(values)).isInstanceOf(StrataException.class);
         } else {
