@@ -1,11 +1,30 @@
 package io.strata.promql.functions;
 
+import io.strata.model.GoQuote;
+import io.strata.model.Labels;
 import io.strata.promql.engine.FunctionCall;
+import io.strata.promql.engine.RangeArg;
 import io.strata.promql.engine.RangeWindow;
 
 /** rate, increase and delta with Prometheus's extrapolation; irate and idelta from the last two samples. */
 final class Rates {
+    static final String NOT_A_COUNTER =
+            "metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ";
+
     private Rates() {
+    }
+
+    /**
+     * The info Prometheus attaches to {@code rate} and {@code increase} of a named series whose
+     * name does not look like a counter's. Checked per input series that produced a value.
+     */
+    static void checkCounterName(Labels labels, FunctionCall call, RangeArg range) {
+        String name = labels.metricName();
+        if (name == null || name.endsWith("_total") || name.endsWith("_sum") || name.endsWith("_count")
+                || name.endsWith("_bucket")) {
+            return;
+        }
+        call.annotations().info(NOT_A_COUNTER + GoQuote.quote(name), ArgPositions.ofRange(range));
     }
 
     static boolean rate(RangeWindow w, FunctionCall call) {
