@@ -11,7 +11,7 @@ final class SampleBudget {
     private final long limit;
     private long current;
     private long peak;
-    private long totalRead;
+    private final java.util.concurrent.atomic.LongAdder totalRead = new java.util.concurrent.atomic.LongAdder();
 
     SampleBudget(long limit) {
         this.limit = limit;
@@ -45,7 +45,7 @@ final class SampleBudget {
     }
 
     void countRead(long samples) {
-        totalRead += samples;
+        totalRead.add(samples);
     }
 
     long peak() {
@@ -53,6 +53,6 @@ final class SampleBudget {
     }
 
     long totalRead() {
-        return totalRead;
+        return totalRead.sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.strata.promql.engine;
 
+import io.strata.model.Labels;
 import io.strata.model.SampleValues;
 import io.strata.promql.ast.AtModifier;
 import io.strata.promql.ast.MatrixSelector;
@@ -62,28 +63,30 @@ final class Selectors {
         SelectHints hints = new SelectHints(minT, maxT, grid.stepMs(), null, 0, false);
         try (Querier querier = ctx.storage().querier(minT, maxT)) {
             SeriesSet set = querier.select(false, hints, vs.matchers());
-            SampleCursor cursor = null;
-            int seriesCount = 0;
-            while (set.next()) {
-                if ((++seriesCount & 255) == 0) {
-                    ctx.checkInterrupted();
-                }
-                checkSeriesLimit(seriesCount);
-                Series series = set.at();
-                cursor = series.cursor(cursor);
-                StepSeries s = vs.smoothed()
-                        ? smoothed(series, cursor, times, lookback)
-                        : lookback(series, cursor, times, lookback, timestamps, vs.anchored());
-                if (s != null) {
-                    ctx.budget().acquire(s.steps());
-                    out.add(s);
-                }
-            }
+            SeriesPipeline.run(set, seriesCounter(),
+                    (labels, cursor) -> vs.smoothed()
+                            ? smoothed(labels, cursor, times, lookback)
+                            : lookback(labels, cursor, times, lookback, timestamps, vs.anchored()),
+                    s -> {
+                        ctx.budget().acquire(s.steps());
+                        out.add(s);
+                    });
         }
         return new StepVector(grid, out);
     }
 
-    private StepSeries lookback(Series series, SampleCursor cursor, long[] times, long lookback, boolean timestamps,
+    /** Checks the series limit and, every 256 series, cancellation and the deadline. */
+    private Runnable seriesCounter() {
+        int[] count = new int[1];
+        return () -> {
+            if ((++count[0] & 255) == 0) {
+                ctx.checkInterrupted();
+            }
+            checkSeriesLimit(count[0]);
+        };
+    }
+
+    private StepSeries lookback(Labels labels, SampleCursor cursor, long[] times, long lookback, boolean timestamps,
             boolean skipStale) {
         StepSeries s = null;
         int kind = cursor.next();
@@ -103,7 +106,7 @@ final class Selectors {
             }
             if (lastTs != Long.MIN_VALUE && lastTs > t - lookback && !SampleValues.isStaleNaN(lastValue)) {
                 if (s == null) {
-                    s = new StepSeries(series.labels(), times.length);
+                    s = new StepSeries(labels, times.length);
                 }
                 s.set(i, timestamps ? lastTs / 1000.0 : lastValue);
             }
@@ -117,7 +120,7 @@ final class Selectors {
      * newest sample at or before t and the oldest after it (each within the lookback delta,
      * staleness markers ignored); the newest one alone when nothing follows.
      */
-    private StepSeries smoothed(Series series, SampleCursor cursor, long[] times, long lookback) {
+    private StepSeries smoothed(Labels labels, SampleCursor cursor, long[] times, long lookback) {
         StepSeries s = null;
         int kind = nextNonStale(cursor, cursor.next());
         long prevTs = Long.MIN_VALUE;
@@ -138,7 +141,7 @@ final class Selectors {
                 v = prevValue + (cursor.value() - prevValue) * (double) (t - prevTs) / (double) (nextTs - prevTs);
             }
             if (s == null) {
-                s = new StepSeries(series.labels(), times.length);
+                s = new StepSeries(labels, times.length);
             }
             s.set(i, v);
         }
@@ -184,51 +187,49 @@ final class Selectors {
 
     private void readRange(VectorSelector vs, long minT, long maxT, long step, long rangeMs, RangeArg.SeriesVisitor visitor) {
         SelectHints hints = new SelectHints(minT, maxT, step, null, 0, false);
-        long[] ts = new long[64];
-        double[] values = new double[64];
         try (Querier querier = ctx.storage().querier(minT, maxT)) {
             SeriesSet set = querier.select(false, hints, vs.matchers());
-            SampleCursor cursor = null;
-            int seriesCount = 0;
-            while (set.next()) {
-                if ((++seriesCount & 255) == 0) {
-                    ctx.checkInterrupted();
-                }
-                checkSeriesLimit(seriesCount);
-                Series series = set.at();
-                cursor = series.cursor(cursor);
-                int n = 0;
-                for (int kind = cursor.seek(minT); kind != SampleCursor.NONE; kind = cursor.next()) {
-                    long t = cursor.timestamp();
-                    if (t > maxT) {
-                        break;
-                    }
-                    if (kind != SampleCursor.FLOAT) {
-                        continue;
-                    }
-                    double v = cursor.value();
-                    if (SampleValues.isStaleNaN(v)) {
-                        continue;
-                    }
-                    if (n == ts.length) {
-                        ts = Arrays.copyOf(ts, n * 2);
-                        values = Arrays.copyOf(values, n * 2);
-                    }
-                    ts[n] = t;
-                    values[n] = v;
-                    n++;
-                }
-                if (n == 0) {
-                    continue;
-                }
+            SeriesPipeline.run(set, seriesCounter(), (labels, cursor) -> samples(labels, cursor, minT, maxT), r -> {
+                int n = r.length();
                 ctx.budget().countRead(n);
                 ctx.budget().acquire(n);
                 try {
-                    visitor.visit(series.labels(), false, ts, values, n);
+                    visitor.visit(r.labels(), false, r.timestamps(), r.values(), n);
                 } finally {
                     ctx.budget().release(n);
                 }
-            }
+            });
         }
+    }
+
+    /** One series' float samples in {@code [minT, maxT]}, stale markers left out. */
+    record SeriesSamples(Labels labels, long[] timestamps, double[] values, int length) {
+    }
+
+    private static SeriesSamples samples(Labels labels, SampleCursor cursor, long minT, long maxT) {
+        long[] ts = new long[32];
+        double[] values = new double[32];
+        int n = 0;
+        for (int kind = cursor.seek(minT); kind != SampleCursor.NONE; kind = cursor.next()) {
+            long t = cursor.timestamp();
+            if (t > maxT) {
+                break;
+            }
+            if (kind != SampleCursor.FLOAT) {
+                continue;
+            }
+            double v = cursor.value();
+            if (SampleValues.isStaleNaN(v)) {
+                continue;
+            }
+            if (n == ts.length) {
+                ts = Arrays.copyOf(ts, n * 2);
+                values = Arrays.copyOf(values, n * 2);
+            }
+            ts[n] = t;
+            values[n] = v;
+            n++;
+        }
+        return n == 0 ? null : new SeriesSamples(labels, ts, values, n);
     }
 }
