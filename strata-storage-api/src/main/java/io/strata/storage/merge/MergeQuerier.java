@@ -24,12 +24,23 @@ public final class MergeQuerier implements Querier {
         this.queriers = queriers;
     }
 
-    /** A querier over {@code queriers} in priority order; a single input is returned as it is. */
+    /**
+     * A querier over {@code queriers} in priority order; a single input is returned as it is.
+     * Merges over nothing (no blocks in range, say) are dropped first, so the common case of one
+     * real source does not pay for sorted selects it does not need.
+     */
     public static Querier of(List<? extends Querier> queriers) {
-        if (queriers.size() == 1) {
-            return queriers.getFirst();
+        List<Querier> parts = new ArrayList<>(queriers.size());
+        for (Querier q : queriers) {
+            if (q instanceof MergeQuerier m && m.queriers.isEmpty()) {
+                continue;
+            }
+            parts.add(q);
         }
-        return new MergeQuerier(List.copyOf(queriers));
+        if (parts.size() == 1) {
+            return parts.getFirst();
+        }
+        return new MergeQuerier(List.copyOf(parts));
     }
 
     @Override
