@@ -25,6 +25,13 @@ public final class BitReader {
     private long byteLimit;
     /** Reported in errors as the origin of offsets, usually the start of the chunk. */
     private long reportBase;
+    /**
+     * A cache of the unread bits from {@code position} on, most significant bit first; the first
+     * {@code windowBits} are valid. Reading from a register instead of the segment on every call
+     * is most of the decoding speed (segment accesses pay bounds and liveness checks).
+     */
+    private long window;
+    private int windowBits;
 
     /**
      * Reads {@code bitCount} bits starting at byte {@code byteOffset} of {@code segment}; error
@@ -43,6 +50,8 @@ public final class BitReader {
         this.limit = position + bitCount;
         this.byteLimit = byteOffset + byteCount;
         this.reportBase = reportBase;
+        this.window = 0;
+        this.windowBits = 0;
         return this;
     }
 
@@ -55,17 +64,20 @@ public final class BitReader {
         return reset(MemorySegment.ofArray(bytes), byteOffset, bitCount, byteOffset);
     }
 
+    /** Reads one bit. */
     public int readBit() {
         if (position >= limit) {
             throw pastEnd(1);
         }
-        int b = segment.get(ValueLayout.JAVA_BYTE, position >>> 3);
-        int bit = (b >>> (7 - (int) (position & 7))) & 1;
-        position++;
+        if (windowBits == 0) {
+            refill();
+        }
+        int bit = (int) (window >>> 63);
+        consume(1);
         return bit;
     }
 
-    /** Reads {@code count} (0..64) bits as an unsigned number. */
+    /** Reads {@code count} (0..64) bits as an unsigned number, most significant bit first. */
     public long readBits(int count) {
         if (count == 0) {
             return 0;
@@ -73,48 +85,41 @@ public final class BitReader {
         if (limit - position < count) {
             throw pastEnd(count);
         }
-        long byteIndex = position >>> 3;
-        int shift = (int) (position & 7);
-        long result;
-        if (byteIndex + 8 <= byteLimit) {
-            long high = segment.get(LONG_BE, byteIndex) << shift;
-            int available = 64 - shift;
-            if (count <= available) {
-                result = high >>> (64 - count);
-            } else {
-                int rest = count - available;
-                int next = segment.get(ValueLayout.JAVA_BYTE, byteIndex + 8) & 0xFF;
-                result = (high >>> (64 - count)) | (next >>> (8 - rest));
+        if (count > windowBits) {
+            refill();
+            if (count > windowBits) {
+                // Only a 58..64-bit read at an unaligned position gets here.
+                long high = readBits(32);
+                return (high << (count - 32)) | readBits(count - 32);
             }
-        } else {
-            result = readBitsSlowly(count);
-            return result;
         }
-        position += count;
+        long result = window >>> (64 - count);
+        consume(count);
         return result;
     }
 
-    /** Reads {@code count} (1..64) bits as a two's complement signed number. */
+    /** Reads {@code count} bits as a two's complement number. */
     public long readSigned(int count) {
         long raw = readBits(count);
         return (raw << (64 - count)) >> (64 - count);
     }
 
     /**
-     * Counts and consumes up to {@code max} (at most 56) one-bits, and the zero bit that ends
-     * them when fewer than {@code max}.
+     * Counts consecutive 1 bits, at most {@code max}; when it stops before {@code max} it also
+     * consumes the 0 that ended the run.
      */
     public int readUnaryOnes(int max) {
-        long byteIndex = position >>> 3;
-        if (limit - position >= max && byteIndex + 8 <= byteLimit) {
-            long window = segment.get(LONG_BE, byteIndex) << (position & 7);
+        if (windowBits <= max) {
+            refill();
+        }
+        if (windowBits > max && limit - position >= max) {
             int ones = Long.numberOfLeadingZeros(~window);
             if (ones >= max) {
-                position += max;
+                consume(max);
                 return max;
             }
             if (limit - position > ones) {
-                position += ones + 1;
+                consume(ones + 1);
                 return ones;
             }
         }
@@ -123,6 +128,31 @@ public final class BitReader {
             ones++;
         }
         return ones;
+    }
+
+    private void consume(int bits) {
+        window = bits == 64 ? 0 : window << bits;
+        windowBits -= bits;
+        position += bits;
+    }
+
+    /** Loads the window from {@code position}: 57..64 bits, or whatever is left near the end. */
+    private void refill() {
+        long byteIndex = position >>> 3;
+        int shift = (int) (position & 7);
+        if (byteIndex + 8 <= byteLimit) {
+            window = segment.get(LONG_BE, byteIndex) << shift;
+            windowBits = 64 - shift;
+            return;
+        }
+        long w = 0;
+        int bits = 0;
+        for (long b = byteIndex; b < byteLimit; b++) {
+            w |= (long) (segment.get(ValueLayout.JAVA_BYTE, b) & 0xFF) << (56 - bits);
+            bits += 8;
+        }
+        window = w << shift;
+        windowBits = Math.max(0, bits - shift);
     }
 
     /** Bits read so far since {@link #reset}. */
@@ -137,16 +167,6 @@ public final class BitReader {
 
     public long bitsLeft() {
         return limit - position;
-    }
-
-    private long readBitsSlowly(int count) {
-        long result = 0;
-        for (int i = 0; i < count; i++) {
-            int b = segment.get(ValueLayout.JAVA_BYTE, position >>> 3);
-            result = (result << 1) | ((b >>> (7 - (int) (position & 7))) & 1);
-            position++;
-        }
-        return result;
     }
 
     private CorruptChunkException pastEnd(int wanted) {
