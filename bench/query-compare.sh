@@ -75,7 +75,10 @@ for peer in ${peers//,/ }; do
   targets+=(--target "$peer=$base")
 done
 
-versions="prometheus $(prometheus --version 2>&1 | awk 'NR==1 {print $3}'), $(victoria-metrics -version 2>&1 | head -1)"
+peer_version() { # Debian's victoria-metrics build prints an empty -version; the package knows
+  dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo unknown
+}
+versions="prometheus $(peer_version prometheus), victoria-metrics $(peer_version victoria-metrics)"
 commit=$(git -C "$STRATA_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo "loading $hosts hosts ($series series) x ${hours}h at $interval ($samples samples) into each of: $peers; last sample $(date -u -d "@$end" +%FT%TZ)"
 for peer in ${peers//,/ }; do

@@ -1,5 +1,6 @@
 package io.strata.bench.query;
 
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -185,7 +186,7 @@ public final class QueryAnswerParser {
         }
 
         QueryAnswer notJson(String why, byte[] body) {
-            String start = new String(body, 0, Math.min(body.length, MAX_ERROR_CHARS), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String start = new String(body, 0, Math.min(body.length, MAX_ERROR_CHARS), StandardCharsets.UTF_8).strip();
             return new QueryAnswer(httpStatus, null, null, why + (start.isEmpty() ? "" : ": " + start), null, 0, 0, null, 0, bytes);
         }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -43,7 +44,7 @@ final class QueryReport {
         this.complete = complete;
         int targets = config.targets().size();
         for (int group = 0; group < this.measurements.size(); group += targets) {
-            Map<String, java.util.Set<Integer>> counts = new LinkedHashMap<>();
+            Map<String, Set<Integer>> counts = new LinkedHashMap<>();
             for (Measurement m : this.measurements.subList(group, group + targets)) {
                 counts.put(m.target.name(), m.seriesCounts());
             }
