@@ -11,7 +11,17 @@ import io.strata.model.StrataException;
 import io.strata.server.api.ApiErrorRenderer;
 import io.strata.server.api.ApiRoutes;
 import io.strata.server.api.BuildFacts;
+import io.strata.server.api.ServerFacts;
 import io.strata.server.api.StorageAccess;
+import io.strata.promql.Promql;
+import io.strata.promql.engine.EngineOptions;
+import io.strata.promql.parse.ParserOptions;
+import io.strata.server.config.ByteSize;
+import io.strata.server.config.ConfigKey;
+import io.strata.server.config.ConfigKeys;
+import io.strata.server.config.ConfigPrinter;
+import io.strata.server.config.Features;
+import io.strata.server.config.PromDuration;
 import io.strata.server.config.StrataConfig;
 import io.strata.server.http.HttpServer;
 import io.strata.server.http.HttpServerOptions;
@@ -27,7 +37,10 @@ import io.strata.storage.Appendable;
 import io.strata.storage.Queryable;
 import io.strata.storage.Storage;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +106,10 @@ public final class StrataServer implements AutoCloseable {
         StorageAccess access = StorageAccess.opening(
                 "opening storage in " + config.storage().dataDir() + " (replaying the WAL)");
         Router router = new Router();
+        InstantSource clock = InstantSource.system();
         ApiRoutes.register(router, access, config.http().adminApi(), new BuildFacts(
-                build.version(), build.revision(), build.branch(), "", build.buildDate(), build.javaVersion()));
+                build.version(), build.revision(), build.branch(), "", build.buildDate(), build.javaVersion()),
+                Promql.engine(engineOptions(config)), serverFacts(config, clock.instant()), clock);
         router.add(Route.of("/metrics", new MetricsHandler(metrics.registry()), HttpMethod.GET, HttpMethod.HEAD));
         addRemoteWriteAndRead(config, router, access, metrics);
         HttpServer http = HttpServer.start(
@@ -105,6 +120,41 @@ public final class StrataServer implements AutoCloseable {
                 new ApiErrorRenderer(),
                 metrics);
         return new StrataServer(config, http, access, metrics);
+    }
+
+    /** The one query engine of the server, from the {@code query.*} settings and enabled features. */
+    public static EngineOptions engineOptions(StrataConfig config) {
+        StrataConfig.QuerySettings q = config.query();
+        StrataConfig.FeatureSettings f = config.features();
+        ParserOptions parser = new ParserOptions(
+                f.isEnabled(Features.EXPERIMENTAL_FUNCTIONS),
+                // On by default since Prometheus 3.14; the flag is accepted but cannot turn it off.
+                ParserOptions.DEFAULT.durationExpressions() || f.isEnabled(Features.DURATION_EXPRESSIONS),
+                f.isEnabled(Features.EXTENDED_RANGE_SELECTORS),
+                f.isEnabled(Features.BINOP_FILL_MODIFIERS));
+        EngineOptions defaults = EngineOptions.DEFAULT;
+        return new EngineOptions(
+                q.lookbackDelta().toMillis(),
+                q.maxSamples(),
+                q.maxSeries(),
+                q.timeout().toMillis(),
+                defaults.defaultSubqueryStepMs(),
+                parser,
+                f.isEnabled(Features.DELAYED_NAME_REMOVAL));
+    }
+
+    private static ServerFacts serverFacts(StrataConfig config, Instant startTime) {
+        Map<String, String> flags = new TreeMap<>();
+        for (ConfigKey key : ConfigKeys.ALL) {
+            flags.put(key.flag(), key.current().apply(config));
+        }
+        return new ServerFacts(startTime, storageRetention(config.storage()), flags, ConfigPrinter.yaml(config));
+    }
+
+    /** Prometheus's wording: the time limit, the size limit, or "time or size". */
+    static String storageRetention(StrataConfig.StorageSettings s) {
+        String time = PromDuration.format(s.retention());
+        return s.retentionSizeBytes() == 0 ? time : time + " or " + ByteSize.format(s.retentionSizeBytes());
     }
 
     private static void addRemoteWriteAndRead(

@@ -2,8 +2,11 @@ package io.strata.promql.ast;
 
 /**
  * Binary operators with Prometheus's precedence (higher binds tighter) and associativity:
- * {@code or} (1) &lt; {@code and unless} (2) &lt; comparisons (3) &lt; {@code + -} (4) &lt;
- * {@code * / % atan2 </ >/} (5) &lt; {@code ^} (6, right-associative).
+ * {@code or} (1) &lt; {@code and unless} (2) &lt; comparisons and the trim operators
+ * {@code </ >/} (3) &lt; {@code + -} (4) &lt; {@code * / % atan2} (5) &lt; {@code ^} (6,
+ * right-associative). The trim operators share the comparisons' precedence in Prometheus's grammar
+ * ({@code %left EQLC GTE GTR LSS LTE NEQ TRIM_UPPER TRIM_LOWER}) but are not comparisons: they
+ * take no {@code bool}.
  */
 public enum BinaryOp {
     OR("or", 1),
@@ -22,9 +25,9 @@ public enum BinaryOp {
     MOD("%", 5),
     ATAN2("atan2", 5),
     /** Histogram trim operator {@code </}: keeps the part of each bucket below the bound. */
-    TRIM_UPPER("</", 5),
+    TRIM_UPPER("</", 3),
     /** Histogram trim operator {@code >/}: keeps the part of each bucket above the bound. */
-    TRIM_LOWER(">/", 5),
+    TRIM_LOWER(">/", 3),
     POW("^", 6);
 
     private final String text;
@@ -48,7 +51,10 @@ public enum BinaryOp {
     }
 
     public boolean isComparison() {
-        return precedence == 3;
+        return switch (this) {
+            case EQL, NEQ, GTR, LSS, GTE, LTE -> true;
+            default -> false;
+        };
     }
 
     public boolean isSetOperator() {

@@ -13,7 +13,9 @@ import static io.strata.promql.ast.ValueType.VECTOR;
 /**
  * Every function PromQL knows (Prometheus 3.14), with its signature. Experimental ones need the
  * {@code promql-experimental-functions} feature at parse time, as in Prometheus. {@code min_of}
- * and {@code max_of} exist only inside duration expressions and are not listed here.
+ * and {@code max_of} are both duration-expression operators (inside {@code [...]} and after
+ * {@code offset}, where they are not calls) and experimental scalar functions elsewhere
+ * ({@code min_of(3, 5)} is 3).
  */
 public final class Functions {
     private static final Map<String, FunctionDef> BY_NAME = build();
@@ -71,6 +73,8 @@ public final class Functions {
         put(m, "start_timestamp", List.of(VECTOR), 1, VECTOR, true);
         put(m, "scalar", List.of(VECTOR), 0, SCALAR, false);
         put(m, "vector", List.of(SCALAR), 0, VECTOR, false);
+        put(m, "min_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
+        put(m, "max_of", List.of(SCALAR, SCALAR), 0, SCALAR, true);
         put(m, "pi", List.of(), 0, SCALAR, false);
         put(m, "time", List.of(), 0, SCALAR, false);
         for (String f : List.of("start", "end", "range", "step")) {

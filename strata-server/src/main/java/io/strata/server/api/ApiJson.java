@@ -1,6 +1,7 @@
 package io.strata.server.api;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -9,7 +10,7 @@ import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * Writes Prometheus API envelopes with a streaming generator:
- * {@code {"status":"success","data":...,"warnings":[...]}} and
+ * {@code {"status":"success","data":...,"warnings":[...],"infos":[...]}} and
  * {@code {"status":"error","errorType":"...","error":"..."}}, in Prometheus's field order and
  * Go's string escaping, without a trailing newline (Prometheus writes none).
  */
@@ -34,16 +35,29 @@ public final class ApiJson {
     }
 
     public static byte[] success(DataWriter data, List<String> warnings) {
+        return success(data, warnings, List.of());
+    }
+
+    public static byte[] success(DataWriter data, List<String> warnings, List<String> infos) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        writeSuccess(out, data, warnings, infos);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes a success envelope to {@code out}, for answers too large to build in memory first.
+     * {@code warnings} and {@code infos} are left out when empty, as Prometheus does.
+     */
+    public static void writeSuccess(OutputStream out, DataWriter data, List<String> warnings, List<String> infos) {
         try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeStringProperty("status", "success");
             g.writeName("data");
             data.write(g);
-            writeWarnings(g, warnings);
+            writeStringArray(g, "warnings", warnings);
+            writeStringArray(g, "infos", infos);
             g.writeEndObject();
         }
-        return out.toByteArray();
     }
 
     public static byte[] error(String errorType, String message) {
@@ -58,13 +72,13 @@ public final class ApiJson {
         return out.toByteArray();
     }
 
-    private static void writeWarnings(JsonGenerator g, List<String> warnings) {
-        if (warnings.isEmpty()) {
+    private static void writeStringArray(JsonGenerator g, String name, List<String> values) {
+        if (values.isEmpty()) {
             return;
         }
-        g.writeArrayPropertyStart("warnings");
-        for (String w : warnings) {
-            g.writeString(w);
+        g.writeArrayPropertyStart(name);
+        for (String v : values) {
+            g.writeString(v);
         }
         g.writeEndArray();
     }

@@ -1,8 +1,11 @@
 package io.strata.server.api;
 
+import io.strata.model.GoQuote;
 import io.strata.model.ErrorCode;
 import io.strata.model.Matcher;
 import io.strata.model.StrataException;
+import io.strata.promql.parse.PromqlParser;
+import io.strata.server.config.PromDuration;
 import io.strata.server.http.Request;
 import java.time.OffsetDateTime;
 import java.time.chrono.IsoChronology;
@@ -31,6 +34,11 @@ final class ApiParams {
     static final String MAX_TIME_FORMATTED = "292277025-08-18T07:12:54.999999999Z";
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    /** What Go's {@code strconv.ParseFloat} accepts: decimal, hexadecimal with exponent, inf, nan. */
+    private static final Pattern GO_FLOAT = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?"
+            + "|[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)[pP][+-]?[0-9]+"
+            + "|[+-]?(?i:inf|infinity)|(?i:nan)");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     /** Go's RFC3339Nano layout: seconds required, fraction optional, Z or an offset. */
     private static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
             .appendValue(ChronoField.YEAR, 4)
@@ -74,7 +82,7 @@ final class ApiParams {
      * @throws IllegalArgumentException naming the value
      */
     static long parseTime(String s) {
-        if (DECIMAL.matcher(s).matches()) {
+        if (DECIMAL.matcher(s).matches() && !Double.isInfinite(Double.parseDouble(s))) {
             double seconds = Double.parseDouble(s);
             double whole = seconds < 0 ? Math.ceil(seconds) : Math.floor(seconds);
             if (whole <= MIN_TIME / 1000.0) {
@@ -101,45 +109,94 @@ final class ApiParams {
         }
     }
 
-    /** The {@code limit} parameter: 0 (no limit) when absent. */
+    /**
+     * The {@code limit} parameter: 0 (no limit) when absent. A limit beyond {@code int} is no limit
+     * in practice and is capped.
+     */
     static int limit(Request request) {
         String value = request.param("limit");
         if (value == null || value.isEmpty()) {
             return 0;
         }
-        int limit;
-        try {
-            limit = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw invalidParameter("limit", "cannot parse " + GoQuote.quote(value) + " to a valid limit");
-        }
+        long limit = goAtoi("limit", value);
         if (limit < 0) {
             throw invalidParameter("limit", "limit must be non-negative");
         }
-        return limit;
+        return (int) Math.min(limit, Integer.MAX_VALUE);
+    }
+
+    /** Go's {@code strconv.Atoi} on 64 bits, with its error text, as Prometheus reports it. */
+    private static long goAtoi(String name, String value) {
+        if (!INTEGER.matcher(value).matches()) {
+            throw invalidParameter(name, "strconv.Atoi: parsing " + GoQuote.quote(value) + ": invalid syntax");
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw invalidParameter(name, "strconv.Atoi: parsing " + GoQuote.quote(value) + ": value out of range");
+        }
     }
 
     /**
-     * Parses {@code match[]} selectors, each of which must have a matcher that does not match the
-     * empty string (it would select every series).
+     * A duration as Prometheus's {@code parseDuration} reads it, in nanoseconds (Go's
+     * {@code time.Duration}): float seconds ({@code 15}, {@code 0.5}, {@code 1e3}) or a Prometheus
+     * duration ({@code 1m30s}). Float seconds are truncated to whole nanoseconds, as in Go.
      *
-     * @param prefixErrors whether parse errors say {@code invalid parameter "match[]": } first, as
-     *     Prometheus's series endpoint does (its labels endpoints do not)
+     * @throws IllegalArgumentException with Prometheus's message: {@code cannot parse "x" to a valid duration}
+     */
+    static long durationNanos(String s) {
+        if (GO_FLOAT.matcher(s).matches()) {
+            double seconds = Double.parseDouble(goFloatForJava(s));
+            boolean literalInfinity = s.toLowerCase(java.util.Locale.ROOT).contains("inf");
+            // Go's ParseFloat fails on overflow ("1e400"); then the duration syntax is tried.
+            if (!Double.isInfinite(seconds) || literalInfinity) {
+                double nanos = seconds * 1e9;
+                if (nanos > 0x1p63 || nanos < -0x1p63) {
+                    throw new IllegalArgumentException(
+                            "cannot parse " + GoQuote.quote(s) + " to a valid duration. It overflows int64");
+                }
+                // Go converts NaN to the smallest int64 on amd64.
+                return Double.isNaN(nanos) ? Long.MIN_VALUE : (long) nanos;
+            }
+        }
+        try {
+            if (!s.isEmpty()) {
+                return Math.multiplyExact(PromDuration.parse(s).toMillis(), 1_000_000L);
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // not a duration either: the message below names the value
+        }
+        throw new IllegalArgumentException("cannot parse " + GoQuote.quote(s) + " to a valid duration");
+    }
+
+    /** Go float syntax Java spells differently: "inf"/"infinity"/"nan" in any case. */
+    private static String goFloatForJava(String s) {
+        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith("nan")) {
+            return "NaN";
+        }
+        if (lower.endsWith("inf") || lower.endsWith("infinity")) {
+            return lower.startsWith("-") ? "-Infinity" : "Infinity";
+        }
+        return s;
+    }
+
+    /**
+     * Parses {@code match[]} selectors with the PromQL parser; each must have a matcher that does
+     * not match the empty string (it would select every series), else the error is Prometheus's
+     * {@code match[] must contain at least one non-empty matcher}.
+     *
+     * @param prefixErrors whether errors say {@code invalid parameter "match[]": } first, as
+     *     Prometheus's series and delete endpoints do (its labels endpoints do not)
      */
     static List<List<Matcher>> matcherSets(List<String> selectors, boolean prefixErrors) {
         List<List<Matcher>> sets = new ArrayList<>(selectors.size());
         for (String selector : selectors) {
-            List<Matcher> matchers;
             try {
-                matchers = SelectorParser.parse(selector);
+                sets.add(PromqlParser.parseMetricSelector(selector));
             } catch (StrataException e) {
                 throw prefixErrors ? invalidParameter("match[]", e.getMessage()) : e;
             }
-            if (matchers.stream().allMatch(Matcher::matchesEmpty)) {
-                throw new StrataException(ErrorCode.BAD_DATA,
-                        "match[] must contain at least one non-empty matcher: " + GoQuote.quote(selector));
-            }
-            sets.add(matchers);
         }
         return sets;
     }

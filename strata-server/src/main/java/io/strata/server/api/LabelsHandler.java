@@ -1,5 +1,6 @@
 package io.strata.server.api;
 
+import io.strata.model.GoQuote;
 import io.strata.model.Utf8Order;
 
 import io.strata.model.ErrorCode;

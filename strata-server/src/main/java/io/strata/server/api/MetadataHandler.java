@@ -73,7 +73,8 @@ final class MetadataHandler implements Handler {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new StrataException(ErrorCode.BAD_DATA, name + " must be a number, got " + GoQuote.quote(value));
+            // Prometheus's words exactly; clients match on them.
+            throw new StrataException(ErrorCode.BAD_DATA, name + " must be a number");
         }
     }
 }

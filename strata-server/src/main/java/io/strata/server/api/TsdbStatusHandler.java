@@ -1,5 +1,6 @@
 package io.strata.server.api;
 
+import io.strata.model.GoQuote;
 import io.strata.model.ErrorCode;
 import io.strata.model.StrataException;
 import io.strata.server.http.Handler;

@@ -64,7 +64,7 @@ final class ServerCommand implements Callable<Integer> {
         for (ConfigKey key : ConfigKeys.ALL) {
             spec.addOption(OptionSpec.builder("--" + key.flag())
                     .paramLabel(key.paramLabel())
-                    .type(String.class)
+                    .type(key.repeatable() ? String[].class : String.class)
                     .description(key.description() + " (default: " + key.defaultValue() + "; file key: "
                             + key.path() + ")")
                     .build());
@@ -111,7 +111,8 @@ final class ServerCommand implements Callable<Integer> {
         for (ConfigKey key : ConfigKeys.ALL) {
             OptionSpec option = spec.findOption("--" + key.flag());
             if (parsed.hasMatchedOption(option)) {
-                values.put(key, option.getValue());
+                Object value = option.getValue();
+                values.put(key, value instanceof String[] list ? String.join(",", list) : (String) value);
             }
         }
         return values;

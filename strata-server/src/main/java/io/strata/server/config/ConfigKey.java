@@ -11,6 +11,9 @@ import java.util.function.Function;
  * @param flag command line flag without dashes, e.g. {@code retention}
  * @param paramLabel what the flag takes, for help: {@code DURATION}, {@code SIZE}
  * @param current the key's value in a configuration, written as it would be in the file
+ * @param repeatable the value is a comma-separated list: the flag may be given several times and
+ *     the file may hold a YAML list; all values are joined with commas before {@code applier} sees
+ *     them, as Prometheus's {@code --enable-feature} does
  */
 public record ConfigKey(
         String path,
@@ -19,7 +22,20 @@ public record ConfigKey(
         String description,
         String defaultValue,
         Applier applier,
-        Function<StrataConfig, String> current) {
+        Function<StrataConfig, String> current,
+        boolean repeatable) {
+
+    /** A key holding a single value. */
+    public ConfigKey(
+            String path,
+            String flag,
+            String paramLabel,
+            String description,
+            String defaultValue,
+            Applier applier,
+            Function<StrataConfig, String> current) {
+        this(path, flag, paramLabel, description, defaultValue, applier, current, false);
+    }
 
     public String section() {
         return path.substring(0, path.indexOf('.'));

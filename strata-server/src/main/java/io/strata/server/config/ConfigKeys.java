@@ -94,7 +94,30 @@ public final class ConfigKeys {
                     "Sort the labels of remote-write series that arrive unsorted instead of rejecting them.",
                     "false",
                     (b, v) -> b.sortUnsortedLabels = bool(v),
-                    c -> Boolean.toString(c.ingest().sortUnsortedLabels())));
+                    c -> Boolean.toString(c.ingest().sortUnsortedLabels())),
+            new ConfigKey("query.timeout", "query.timeout", "DURATION",
+                    "Longest a query may run; a query's timeout parameter may only shorten it.", "2m",
+                    (b, v) -> b.queryTimeout = positive(PromDuration.parse(v)),
+                    c -> PromDuration.format(c.query().timeout())),
+            new ConfigKey("query.maxSamples", "query.max-samples", "N",
+                    "Most samples one query may hold in memory at once; larger queries fail with 422.", "50000000",
+                    (b, v) -> b.queryMaxSamples = longIn(v, 1, Long.MAX_VALUE),
+                    c -> Long.toString(c.query().maxSamples())),
+            new ConfigKey("query.maxSeries", "query.max-series", "N",
+                    "Most series one selector of a query may select; 0 for no limit.", "0",
+                    (b, v) -> b.queryMaxSeries = longIn(v, 0, Long.MAX_VALUE),
+                    c -> Long.toString(c.query().maxSeries())),
+            new ConfigKey("query.lookbackDelta", "query.lookback-delta", "DURATION",
+                    "How far back an instant selector looks for the latest sample of a series.", "5m",
+                    (b, v) -> b.queryLookbackDelta = positive(PromDuration.parse(v)),
+                    c -> PromDuration.format(c.query().lookbackDelta())),
+            new ConfigKey("features.enable", "enable-feature", "NAME[,NAME...]",
+                    "Optional features by Prometheus's names: " + String.join(", ", Features.KNOWN)
+                            + ". Repeatable, comma-separated.",
+                    "",
+                    (b, v) -> b.features = Features.parse(v),
+                    c -> Features.format(c.features().enabled()),
+                    true));
 
     private ConfigKeys() {}
 

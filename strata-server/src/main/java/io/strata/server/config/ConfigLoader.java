@@ -181,15 +181,32 @@ public final class ConfigLoader {
             if (t == JsonToken.VALUE_NULL) {
                 throw error(line, path + ": has no value (default: " + key.defaultValue() + ")");
             }
-            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            String value;
+            if (t == JsonToken.START_ARRAY && key.repeatable()) {
+                value = readList(path, line);
+            } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 throw error(line, path + ": must be a single value, not a " + (t == JsonToken.START_OBJECT ? "mapping" : "list"));
+            } else {
+                value = p.getString();
             }
-            String value = p.getString();
             try {
                 key.applier().apply(builder, value);
             } catch (IllegalArgumentException e) {
                 throw error(line, path + ": " + e.getMessage());
             }
+        }
+
+        /** A list of single values, joined with commas as the flag would give them. */
+        private String readList(String path, int line) {
+            List<String> items = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY || t == JsonToken.VALUE_NULL) {
+                    throw error(line(), path + ": list items must be single values");
+                }
+                items.add(p.getString());
+            }
+            return String.join(",", items);
         }
 
         private int line() {

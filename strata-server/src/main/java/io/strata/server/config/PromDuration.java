@@ -58,7 +58,11 @@ public final class PromDuration {
         return Duration.ofMillis(total);
     }
 
-    /** Formats like Prometheus: {@code 15d}, {@code 1h30m}, {@code 500ms}, and {@code 0s} for zero. */
+    /**
+     * Formats like Prometheus: {@code 15d}, {@code 1h30m}, {@code 500ms}, and {@code 0s} for zero.
+     * Years and weeks are used only when they divide the duration exactly ({@code 2w}, but
+     * {@code 90d} rather than {@code 12w6d}), as Prometheus's {@code model.Duration} does.
+     */
     public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms == 0) {
@@ -70,6 +74,10 @@ public final class PromDuration {
             ms = -ms;
         }
         for (int u = 0; u < UNITS.length; u++) {
+            boolean onlyWhenExact = UNITS[u].equals("y") || UNITS[u].equals("w");
+            if (onlyWhenExact && ms % UNIT_MILLIS[u] != 0) {
+                continue;
+            }
             long n = ms / UNIT_MILLIS[u];
             if (n > 0) {
                 sb.append(n).append(UNITS[u]);

@@ -3,18 +3,27 @@ package io.strata.server.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything {@code strata server} can be told, after merging defaults, {@code strata.yaml} and
  * flags (flag over file over default). Built by {@link ConfigLoader}; every key is listed, with its
  * flag and default, in {@link ConfigKeys} and docs/configuration.md.
  */
-public record StrataConfig(HttpSettings http, StorageSettings storage, LimitSettings limits, IngestSettings ingest) {
+public record StrataConfig(
+        HttpSettings http,
+        StorageSettings storage,
+        LimitSettings limits,
+        IngestSettings ingest,
+        QuerySettings query,
+        FeatureSettings features) {
     public StrataConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(features, "features");
     }
 
     /** The configuration of a bare {@code strata server}. */
@@ -59,6 +68,27 @@ public record StrataConfig(HttpSettings http, StorageSettings storage, LimitSett
      */
     public record IngestSettings(boolean sortUnsortedLabels) {}
 
+    /**
+     * PromQL limits and defaults, as Prometheus's {@code --query.*} flags.
+     *
+     * @param timeout longest a query may run; a query's own {@code timeout} parameter may only shorten it
+     * @param maxSamples most samples one query may hold in memory at once
+     * @param maxSeries most series one selector may select, 0 for no limit
+     * @param lookbackDelta how far back an instant selector looks for a sample
+     */
+    public record QuerySettings(Duration timeout, long maxSamples, long maxSeries, Duration lookbackDelta) {}
+
+    /** @param enabled the names of the features turned on (see {@link Features}) */
+    public record FeatureSettings(Set<String> enabled) {
+        public FeatureSettings {
+            enabled = Set.copyOf(enabled);
+        }
+
+        public boolean isEnabled(String feature) {
+            return enabled.contains(feature);
+        }
+    }
+
     /** When the WAL is fsynced. */
     public enum WalSync {
         /** Every {@code storage.walSyncInterval}: a crash of the machine may lose that much. */
@@ -93,6 +123,11 @@ public record StrataConfig(HttpSettings http, StorageSettings storage, LimitSett
         long maxSeries;
         long remoteReadSampleLimit;
         boolean sortUnsortedLabels;
+        Duration queryTimeout;
+        long queryMaxSamples;
+        long queryMaxSeries;
+        Duration queryLookbackDelta;
+        Set<String> features;
 
         public Builder() {
             for (ConfigKey key : ConfigKeys.ALL) {
@@ -131,7 +166,9 @@ public record StrataConfig(HttpSettings http, StorageSettings storage, LimitSett
                             maxFutureSkew,
                             maxSeries,
                             remoteReadSampleLimit),
-                    new IngestSettings(sortUnsortedLabels));
+                    new IngestSettings(sortUnsortedLabels),
+                    new QuerySettings(queryTimeout, queryMaxSamples, queryMaxSeries, queryLookbackDelta),
+                    new FeatureSettings(features));
         }
     }
 }

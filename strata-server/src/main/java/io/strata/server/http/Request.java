@@ -28,15 +28,21 @@ public final class Request {
     private final String path;
     private final HttpHeaders headers;
     private final byte[] body;
+    private final ClientConnection connection;
     private Map<String, String> pathParams = Map.of();
     private Map<String, List<String>> params;
 
     public Request(HttpMethod method, String uri, HttpHeaders headers, byte[] body) {
+        this(method, uri, headers, body, ClientConnection.NONE);
+    }
+
+    public Request(HttpMethod method, String uri, HttpHeaders headers, byte[] body, ClientConnection connection) {
         this.method = method;
         this.uri = uri;
         this.path = pathOf(uri);
         this.headers = headers;
         this.body = body;
+        this.connection = connection;
     }
 
     public HttpMethod method() {
@@ -64,6 +70,14 @@ public final class Request {
     /** The body; the request owns the array. Empty when there is none. */
     public byte[] body() {
         return body;
+    }
+
+    /**
+     * Runs {@code action} if the client closes its connection before the registration is closed,
+     * e.g. to cancel a query nobody waits for any more. See {@link ClientConnection#onClose}.
+     */
+    public ClientConnection.Registration onClientGone(Runnable action) {
+        return connection.onClose(action);
     }
 
     /** The value of a {@code :name} segment of the route pattern, decoded. */

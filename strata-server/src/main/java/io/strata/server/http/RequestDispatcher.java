@@ -60,7 +60,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         Pending pending;
         try {
             pending = switch (msg) {
-                case FullHttpRequest req -> toPending(req);
+                case FullHttpRequest req -> toPending(req, ctx);
                 case OversizedRequest over -> new Pending(
                         new Request(over.method(), over.uri(), new DefaultHttpHeaders(), new byte[0]),
                         false,
@@ -83,14 +83,15 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private Pending toPending(FullHttpRequest req) {
+    private Pending toPending(FullHttpRequest req, ChannelHandlerContext ctx) {
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         if (req.decoderResult().isFailure()) {
             Request r = new Request(req.method(), req.uri(), req.headers(), new byte[0]);
             return new Pending(r, false, HttpVersion.HTTP_1_1, processor.malformed(r.path(), req.decoderResult().cause()));
         }
         byte[] body = ByteBufUtil.getBytes(req.content());
-        return new Pending(new Request(req.method(), req.uri(), req.headers(), body), keepAlive, req.protocolVersion(), null);
+        Request request = new Request(req.method(), req.uri(), req.headers(), body, new ChannelConnection(ctx.channel()));
+        return new Pending(request, keepAlive, req.protocolVersion(), null);
     }
 
     private void startNext(ChannelHandlerContext ctx) {

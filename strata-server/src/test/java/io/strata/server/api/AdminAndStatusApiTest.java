@@ -52,7 +52,7 @@ class AdminAndStatusApiTest {
         assertError(server.postForm("/api/v1/admin/tsdb/delete_series", "match[]", "up{"), 400, "bad_data",
                 "invalid parameter \\\"match[]\\\": 1:4: parse error: unexpected end of input inside braces");
         assertError(server.postForm("/api/v1/admin/tsdb/delete_series", "match[]", "{job=\"\"}"), 400, "bad_data",
-                "match[] must contain at least one non-empty matcher: \\\"{job=\\\\\\\"\\\\\\\"}\\\"");
+                "invalid parameter \\\"match[]\\\": match[] must contain at least one non-empty matcher");
         assertError(server.postForm("/api/v1/admin/tsdb/delete_series", "match[]", "up", "start", "x"), 400, "bad_data",
                 "invalid parameter \\\"start\\\": Invalid time value for 'start': cannot parse \\\"x\\\" to a valid timestamp");
         assertThat(server.get("/api/v1/admin/tsdb/delete_series?match[]=up").statusCode()).isEqualTo(405);

@@ -118,13 +118,15 @@ class ReadApiTest {
     @Test
     void selectorMatchingEverythingIsRefused() {
         assertError(server.get("/api/v1/series?" + form("match[]", "{job=~\".*\"}")), 400, "bad_data",
-                "match[] must contain at least one non-empty matcher: \\\"{job=~\\\\\\\".*\\\\\\\"}\\\"");
+                "invalid parameter \\\"match[]\\\": match[] must contain at least one non-empty matcher");
+        assertError(server.get("/api/v1/labels?" + form("match[]", "{job=~\".*\"}")), 400, "bad_data",
+                "match[] must contain at least one non-empty matcher");
     }
 
     @Test
     void badLimitIsBadData() {
         assertError(server.get("/api/v1/series?" + form("match[]", "up", "limit", "ten")), 400, "bad_data",
-                "invalid parameter \\\"limit\\\": cannot parse \\\"ten\\\" to a valid limit");
+                "invalid parameter \\\"limit\\\": strconv.Atoi: parsing \\\"ten\\\": invalid syntax");
         assertError(server.get("/api/v1/labels?limit=-1"), 400, "bad_data",
                 "invalid parameter \\\"limit\\\": limit must be non-negative");
     }
@@ -176,7 +178,8 @@ class ReadApiTest {
         assertOk(server.get("/api/v1/metadata?metric=up"),
                 "{\"status\":\"success\",\"data\":{\"up\":[{\"type\":\"gauge\",\"help\":\"Whether the target is up.\",\"unit\":\"\"}]}}");
         assertOk(server.get("/api/v1/metadata?limit=0"), "{\"status\":\"success\",\"data\":{}}");
-        assertError(server.get("/api/v1/metadata?limit=x"), 400, "bad_data", "limit must be a number, got \\\"x\\\"");
+        assertError(server.get("/api/v1/metadata?limit=x"), 400, "bad_data", "limit must be a number");
+        assertError(server.get("/api/v1/metadata?limit_per_metric=1.5"), 400, "bad_data", "limit_per_metric must be a number");
     }
 
     @Test
@@ -227,7 +230,7 @@ class ReadApiTest {
         assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("http://grafana.example");
         HttpResponse<String> error = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/labels?limit=x"))
                 .header("Origin", "http://grafana.example").GET().build());
-        assertError(error, 400, "bad_data", "invalid parameter \\\"limit\\\": cannot parse \\\"x\\\" to a valid limit");
+        assertError(error, 400, "bad_data", "invalid parameter \\\"limit\\\": strconv.Atoi: parsing \\\"x\\\": invalid syntax");
         assertThat(error.headers().firstValue("Access-Control-Allow-Origin")).contains("http://grafana.example");
         HttpResponse<String> options = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/series"))
                 .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());

@@ -62,8 +62,25 @@ class StrataMainTest {
         assertThat(run("server", "--config", file.toString(), "--retention", "90d", "--print-config")).isZero();
         assertThat(out.toString())
                 .contains("http:\n  listenAddress: 0.0.0.0\n  port: 9000\n")
-                .contains("  retention: 12w6d\n")
+                .contains("  retention: 90d\n")
                 .contains("  blockDuration: 2h\n");
+    }
+
+    @Test
+    void enableFeatureMayBeRepeatedAndCommaSeparated() {
+        assertThat(run("server", "--enable-feature", "promql-experimental-functions",
+                "--enable-feature=promql-delayed-name-removal,promql-duration-expr", "--query.max-samples", "1000",
+                "--print-config")).isZero();
+        assertThat(out.toString())
+                .contains("query:\n  timeout: 2m\n  maxSamples: 1000\n  maxSeries: 0\n  lookbackDelta: 5m\n")
+                .contains("features:\n  enable: \"promql-delayed-name-removal,promql-duration-expr,"
+                        + "promql-experimental-functions\"\n");
+    }
+
+    @Test
+    void unknownFeatureExitsWith2NamingIt() {
+        assertThat(run("server", "--enable-feature", "promql-nope")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("strata server: invalid value for --enable-feature: unknown feature \"promql-nope\"");
     }
 
     @Test

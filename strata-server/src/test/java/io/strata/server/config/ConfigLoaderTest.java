@@ -102,7 +102,7 @@ class ConfigLoaderTest {
         Path file = write("strata.yaml", "\nstorag:\n  dataDir: /d\n");
         assertThatThrownBy(() -> ConfigLoader.fromFile(file))
                 .hasMessage(file + ":2: unknown section \"storag\"; did you mean \"storage\"?; sections are http, storage, "
-                        + "limits, ingest");
+                        + "limits, ingest, query, features");
     }
 
     @Test
@@ -178,12 +178,76 @@ class ConfigLoaderTest {
         StrataConfig defaults = StrataConfig.defaults();
         for (ConfigKey key : ConfigKeys.ALL) {
             assertThat(key.path()).matches("[a-z]+\\.[a-z][A-Za-z]+");
-            assertThat(key.flag()).matches("[a-z]+(-[a-z]+)*");
+            // Prometheus-style dotted flags (query.max-samples) for settings Prometheus has too.
+            assertThat(key.flag()).matches("[a-z]+([.-][a-z]+)*");
             // The default shown in help means the same value as the one printed from the config.
             StrataConfig.Builder b = new StrataConfig.Builder();
             key.applier().apply(b, key.current().apply(defaults));
             assertThat(b.build()).as(key.path()).isEqualTo(defaults);
         }
+    }
+
+    @Test
+    void queryDefaultsAreFromPrometheus() {
+        StrataConfig c = StrataConfig.defaults();
+        assertThat(c.query().timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.query().maxSamples()).isEqualTo(50_000_000);
+        assertThat(c.query().maxSeries()).isZero();
+        assertThat(c.query().lookbackDelta()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.features().enabled()).isEmpty();
+    }
+
+    @Test
+    void querySettingsFromFileAndFlags() throws IOException {
+        Path file = write("strata.yaml", """
+                query:
+                  timeout: 30s
+                  maxSeries: 1000
+                  lookbackDelta: 1m
+                """);
+        StrataConfig c = ConfigLoader.load(file, null, Map.of(ConfigKeys.byPath("query.maxSamples"), "1000000")).config();
+        assertThat(c.query().timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.query().maxSeries()).isEqualTo(1000);
+        assertThat(c.query().lookbackDelta()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.query().maxSamples()).isEqualTo(1_000_000);
+        assertThatThrownBy(() -> ConfigLoader.load(null, null, Map.of(ConfigKeys.byPath("query.timeout"), "0s")))
+                .hasMessage("invalid value for --query.timeout: must be greater than 0, got 0s");
+    }
+
+    @Test
+    void featuresAreACommaListOrAYamlList() throws IOException {
+        Path file = write("strata.yaml", """
+                features:
+                  enable:
+                    - promql-experimental-functions
+                    - promql-delayed-name-removal, promql-duration-expr
+                """);
+        assertThat(ConfigLoader.fromFile(file).features().enabled()).containsExactlyInAnyOrder(
+                "promql-experimental-functions", "promql-delayed-name-removal", "promql-duration-expr");
+        StrataConfig c = ConfigLoader.load(null, null, Map.of(ConfigKeys.byPath("features.enable"),
+                "promql-extended-range-selectors,,promql-binop-fill-modifiers ")).config();
+        assertThat(c.features().isEnabled(Features.EXTENDED_RANGE_SELECTORS)).isTrue();
+        assertThat(c.features().isEnabled(Features.BINOP_FILL_MODIFIERS)).isTrue();
+        assertThat(c.features().isEnabled(Features.EXPERIMENTAL_FUNCTIONS)).isFalse();
+    }
+
+    @Test
+    void unknownFeatureIsAnErrorNamingIt() throws IOException {
+        assertThatThrownBy(() -> ConfigLoader.load(null, null, Map.of(ConfigKeys.byPath("features.enable"),
+                "promql-experimental-functions,native-histogramz")))
+                .hasMessage("invalid value for --enable-feature: unknown feature \"native-histogramz\"; known features are "
+                        + "promql-experimental-functions, promql-duration-expr, promql-extended-range-selectors, "
+                        + "promql-binop-fill-modifiers, promql-delayed-name-removal");
+        Path file = write("strata.yaml", "features:\n  enable: [promql-typo]\n");
+        assertThatThrownBy(() -> ConfigLoader.fromFile(file)).hasMessageStartingWith(file + ":2: features.enable: unknown feature \"promql-typo\"");
+        Path nested = write("nested.yaml", "features:\n  enable: [[a]]\n");
+        assertThatThrownBy(() -> ConfigLoader.fromFile(nested)).hasMessage(nested + ":2: features.enable: list items must be single values");
+    }
+
+    @Test
+    void singleValueKeysStillRefuseLists() throws IOException {
+        Path file = write("strata.yaml", "query:\n  timeout: [1m]\n");
+        assertThatThrownBy(() -> ConfigLoader.fromFile(file)).hasMessage(file + ":2: query.timeout: must be a single value, not a list");
     }
 
     private Path write(String name, String content) throws IOException {

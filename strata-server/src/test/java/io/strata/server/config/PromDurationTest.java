@@ -39,7 +39,8 @@ class PromDurationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 0s", "500, 500ms", "5400000, 1h30m", "1296000000, 2w1d", "93784005, 1d2h3m4s5ms"})
+    @CsvSource({"0, 0s", "500, 500ms", "5400000, 1h30m", "1296000000, 15d", "1209600000, 2w", "7776000000, 90d",
+        "31536000000, 1y", "34214400000, 396d", "32140800000, 372d", "63072000000, 2y", "93784005, 1d2h3m4s5ms", "1209600001, 14d1ms"})
     void formatsLikePrometheus(long millis, String text) {
         assertThat(PromDuration.format(Duration.ofMillis(millis))).isEqualTo(text);
     }

@@ -35,6 +35,9 @@ class HttpServerTest {
     private final List<String> observed = new CopyOnWriteArrayList<>();
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch slowRelease = new CountDownLatch(1);
+    private final CountDownLatch watchedStarted = new CountDownLatch(1);
+    private final CountDownLatch clientGone = new CountDownLatch(1);
+    private final CountDownLatch watchedFinished = new CountDownLatch(1);
     private HttpServer server;
 
     private HttpServer start() {
@@ -50,6 +53,23 @@ class HttpServerTest {
                         Thread.currentThread().interrupt();
                     }
                     return Response.text(200, "slow done");
+                }, GET))
+                .add(Route.of("/watched", r -> {
+                    // Waits like a long query, until its client is reported gone.
+                    try (ClientConnection.Registration hook = r.onClientGone(clientGone::countDown)) {
+                        watchedStarted.countDown();
+                        clientGone.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        watchedFinished.countDown();
+                    }
+                    return Response.text(200, "client gone: " + (clientGone.getCount() == 0));
+                }, GET))
+                .add(Route.of("/watched-quick", r -> {
+                    try (ClientConnection.Registration hook = r.onClientGone(clientGone::countDown)) {
+                        return Response.text(200, "quick");
+                    }
                 }, GET))
                 .add(Route.of("/api/bug", r -> {
                     throw new IllegalStateException("secret internal detail");
@@ -230,6 +250,32 @@ class HttpServerTest {
             assertThat(response).contains("malformed HTTP request");
         }
         assertThat(get("/echo").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void clientThatDisconnectsIsReportedToItsHandler() throws Exception {
+        start();
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write("GET /watched HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(watchedStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(clientGone.await(10, TimeUnit.SECONDS)).as("close reported").isTrue();
+        assertThat(watchedFinished.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(get("/echo").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withdrawnCloseHookIsNotRunWhenTheConnectionClosesLater() throws Exception {
+        start();
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /watched-quick HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(readAll(s.getInputStream())).startsWith("HTTP/1.1 200 OK").endsWith("quick");
+        }
+        // The server closed the connection after answering; the hook had been withdrawn before.
+        assertThat(get("/echo").statusCode()).isEqualTo(200);
+        assertThat(clientGone.getCount()).isEqualTo(1);
     }
 
     @Test
