@@ -51,8 +51,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The last sample on a whole minute, so range steps of 60s fall on the samples' grid everywhere.
+# Queries are evaluated at whole minutes (E, and every 60 s step of the range queries); the last
+# sample is 7 s before E, so samples sit at :08, :23, :38 and :53 and no window edge (E - 5m,
+# E - 1h, E - 2h, ...) ever falls on one. On the grid, Prometheus 2.x's windows (closed on the
+# left) would hold one sample more than Prometheus 3.x's and Strata's (open on the left), their
+# rates would differ slightly, and topk would pick different series: a real but uninteresting
+# difference that would hide the ones worth seeing.
 end=$(( ($(date +%s) / 60) * 60 ))
+last_sample=$((end - 7))
 declare -A port=([strata]=17501 [prometheus]=17502 [victoriametrics]=17503)
 targets=()
 for peer in ${peers//,/ }; do
@@ -80,11 +86,11 @@ peer_version() { # Debian's victoria-metrics build prints an empty -version; the
 }
 versions="prometheus $(peer_version prometheus), victoria-metrics $(peer_version victoria-metrics)"
 commit=$(git -C "$STRATA_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-echo "loading $hosts hosts ($series series) x ${hours}h at $interval ($samples samples) into each of: $peers; last sample $(date -u -d "@$end" +%FT%TZ)"
+echo "loading $hosts hosts ($series series) x ${hours}h at $interval ($samples samples) into each of: $peers; last sample $(date -u -d "@$last_sample" +%FT%TZ), queries at $(date -u -d "@$end" +%FT%TZ)"
 for peer in ${peers//,/ }; do
   started=$SECONDS
   if ! "$STRATA_ROOT/strata" bench write --url "http://127.0.0.1:${port[$peer]}/api/v1/write" --hosts "$hosts" \
-      --hours "$hours" --interval "$interval" --end "$end" --progress-interval 60s --json "$work/write-$peer.json" \
+      --hours "$hours" --interval "$interval" --end "$last_sample" --progress-interval 60s --json "$work/write-$peer.json" \
       >"$work/write-$peer.txt" 2>&1; then
     echo "loading $peer failed:" >&2; tail -20 "$work/write-$peer.txt" >&2; exit 1
   fi
@@ -93,7 +99,7 @@ done
 
 # Before measuring, every target must hold every series at the last timestamp and every sample of
 # node_cpu_seconds_total (32 series per host, in every request shard) over the whole history: the
-# window (end - hours, end] holds all of them under Prometheus 2.x, 3.x and VictoriaMetrics
+# window (E - hours, E] holds all of them under Prometheus 2.x, 3.x and VictoriaMetrics
 # semantics. Counting every sample of every series would need sum(count_over_time({job="node"}[..])),
 # which Prometheus 2.x refuses: it drops the metric names first and finds duplicate label sets.
 cpu_samples=$((hosts * 32 * steps))

@@ -22,7 +22,7 @@ def main(path):
     targets = list(dict.fromkeys(l["target"] for l in lines))
     rows = list(dict.fromkeys((l["query"], l["kind"]) for l in lines))
     p50 = {(l["query"], l["kind"], l["target"]): l["latencyMillis"].get("p50") for l in lines}
-    agree = {(l["query"], l["kind"]): l["seriesAgree"] for l in lines}
+    agree = {(l["query"], l["kind"]): l["agree"] for l in lines}
     ratio_col = "strata" in targets and "prometheus" in targets
     header = ["query", "kind"] + targets + (["strata/prom"] if ratio_col else [])
     table = []
@@ -46,7 +46,7 @@ def main(path):
     if not all(complete.values()):
         print("* some queries have no successful measurement; the sum leaves them out")
     if not all(agree.values()):
-        print("MISMATCH: targets disagree on series counts for some queries; their latencies are not comparable")
+        print("MISMATCH: targets disagree on the number of series or points of some queries; their latencies are not comparable")
     tags = lines[0].get("tags", {})
     print(f"data: {tags.get('hosts', '?')} hosts, {tags.get('series', '?')} series, {tags.get('hours', '?')}h at "
           f"{tags.get('interval', '?')}; {lines[0]['iterations']} measured runs per query; load average at start "

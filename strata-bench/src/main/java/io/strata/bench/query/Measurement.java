@@ -19,6 +19,7 @@ final class Measurement {
     private int errors;
     private String firstError;
     private final Set<Integer> seriesCounts = new TreeSet<>();
+    private final Set<Long> pointCounts = new TreeSet<>();
     private long points;
     private int bytes;
 
@@ -33,6 +34,7 @@ final class Measurement {
         attempts++;
         QueryAnswer a = timed.answer();
         seriesCounts.add(a.series());
+        pointCounts.add(a.points());
         points = a.points();
         bytes = a.bytes();
         if (measuredRun) {
@@ -72,6 +74,11 @@ final class Measurement {
     /** Distinct series counts of the correct answers, ascending; more than one means the answers changed between runs. */
     Set<Integer> seriesCounts() {
         return seriesCounts;
+    }
+
+    /** Distinct point counts of the correct answers, ascending. */
+    Set<Long> pointCounts() {
+        return pointCounts;
     }
 
     /** Series of the correct answers when they all agreed, else -1 (also when none was correct). */

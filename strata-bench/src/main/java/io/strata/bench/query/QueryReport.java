@@ -11,11 +11,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -25,7 +25,7 @@ import tools.jackson.core.json.JsonFactory;
  * The outcome of a run: a text table of latencies per query and target (with ratios to a
  * baseline target), the problems that make the run fail, and one JSON line per query, kind and
  * target for scripts. A run is good only when every request got a correct, non-empty answer,
- * all targets agreed on the number of series of every query, and nothing was cut short.
+ * all targets agreed on the number of series and points of every query, and nothing was cut short.
  */
 final class QueryReport {
     private final QueryConfig config;
@@ -44,12 +44,13 @@ final class QueryReport {
         this.complete = complete;
         int targets = config.targets().size();
         for (int group = 0; group < this.measurements.size(); group += targets) {
-            Map<String, Set<Integer>> counts = new LinkedHashMap<>();
+            Map<String, AnswerAgreement.Shape> shapes = new LinkedHashMap<>();
             for (Measurement m : this.measurements.subList(group, group + targets)) {
-                counts.put(m.target.name(), m.seriesCounts());
+                shapes.put(m.target.name(), new AnswerAgreement.Shape(m.seriesCounts(), m.pointCounts()));
             }
             Measurement first = this.measurements.get(group);
-            SeriesAgreement.check(counts).ifPresent(why -> mismatches.put(key(first), why));
+            boolean compareSeries = first.kind == QueryKind.INSTANT || !first.query.seriesFollowValues();
+            AnswerAgreement.check(shapes, compareSeries).ifPresent(why -> mismatches.put(key(first), why));
         }
     }
 
@@ -57,7 +58,7 @@ final class QueryReport {
         return m.query.name() + " " + m.kind.label();
     }
 
-    /** True when every request succeeded, the targets agreed on every query and the run was not cut short. */
+    /** True when every request succeeded, the targets agreed on the shape of every answer and the run was not cut short. */
     boolean ok() {
         return complete && notReady.isEmpty() && mismatches.isEmpty() && measurements.stream().allMatch(m -> m.errors() == 0);
     }
@@ -124,7 +125,7 @@ final class QueryReport {
         printColumns(out, header, rows);
         List<String> problems = problems();
         if (problems.isEmpty()) {
-            out.println("all answers correct and non-empty; all targets agree on every series count");
+            out.println("all answers correct and non-empty; all targets agree on the number of series and points of every query");
         } else {
             problems.forEach(out::println);
         }
@@ -135,12 +136,13 @@ final class QueryReport {
         if (mismatches.containsKey(key(first))) {
             return "MISMATCH";
         }
-        for (Measurement m : measurements.subList(group, group + config.targets().size())) {
-            if (m.series() >= 0) {
-                return Integer.toString(m.series());
-            }
+        // Targets may differ here only where series follow values (topk over a range): show the span.
+        IntSummaryStatistics series = measurements.subList(group, group + config.targets().size()).stream()
+                .filter(m -> m.series() >= 0).mapToInt(Measurement::series).summaryStatistics();
+        if (series.getCount() == 0) {
+            return "-";
         }
-        return "-";
+        return series.getMin() == series.getMax() ? Integer.toString(series.getMin()) : series.getMin() + "-" + series.getMax();
     }
 
     private LatencyStats baselineStats(int group) {
@@ -241,7 +243,7 @@ final class QueryReport {
             }
             g.writeEndObject();
             Optional<String> mismatch = Optional.ofNullable(mismatches.get(key(m)));
-            g.writeBooleanProperty("seriesAgree", mismatch.isEmpty());
+            g.writeBooleanProperty("agree", mismatch.isEmpty());
             if (mismatch.isPresent()) {
                 g.writeStringProperty("mismatch", mismatch.get());
             }

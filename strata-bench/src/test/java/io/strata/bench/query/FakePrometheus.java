@@ -78,12 +78,27 @@ final class FakePrometheus implements AutoCloseable {
 
     /** A correct answer with {@code series} series: a vector for instant queries, a matrix of 3 points each for range queries. */
     static Answer series(String path, int series) {
-        StringBuilder sb = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"");
-        boolean range = path.endsWith("query_range");
-        sb.append(range ? "matrix" : "vector").append("\",\"result\":[");
+        return path.endsWith("query_range") ? matrix(series, 3) : vector(series);
+    }
+
+    /** A vector of {@code series} samples. */
+    static Answer vector(int series) {
+        StringBuilder sb = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
         for (int i = 0; i < series; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"metric\":{\"instance\":\"host-").append(i).append("\"},");
-            sb.append(range ? "\"values\":[[1,\"1\"],[2,\"2\"],[3,\"3\"]]}" : "\"value\":[1,\"1\"]}");
+            sb.append(i == 0 ? "" : ",").append("{\"metric\":{\"instance\":\"host-").append(i).append("\"},\"value\":[1,\"1\"]}");
+        }
+        return new Answer(200, sb.append("]}}").toString());
+    }
+
+    /** A matrix of {@code series} series of {@code pointsEach} points. */
+    static Answer matrix(int series, int pointsEach) {
+        StringBuilder sb = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[");
+        for (int i = 0; i < series; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"metric\":{\"instance\":\"host-").append(i).append("\"},\"values\":[");
+            for (int p = 0; p < pointsEach; p++) {
+                sb.append(p == 0 ? "" : ",").append('[').append(p + 1).append(",\"1\"]");
+            }
+            sb.append("]}");
         }
         return new Answer(200, sb.append("]}}").toString());
     }

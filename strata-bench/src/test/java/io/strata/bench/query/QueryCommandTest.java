@@ -65,7 +65,7 @@ class QueryCommandTest {
             assertThat(first.get("errors").asInt()).isZero();
             assertThat(first.get("latencyMillis").get("count").asInt()).isEqualTo(2);
             assertThat(first.get("latencyMillis").get("p50").asDouble()).isPositive();
-            assertThat(first.get("seriesAgree").asBoolean()).isTrue();
+            assertThat(first.get("agree").asBoolean()).isTrue();
             assertThat(first.get("complete").asBoolean()).isTrue();
             assertThat(first.get("tags").get("hosts").asString()).isEqualTo("2");
             assertThat(first.get("time").asString()).isEqualTo("2025-06-01T12:00:00Z");
@@ -91,8 +91,26 @@ class QueryCommandTest {
             assertThat(code).isEqualTo(1);
             assertThat(stdout()).contains("MISMATCH count_all instant: targets return different numbers of series: prom=8 fast=7")
                     .doesNotContain("MISMATCH count_all range").doesNotContain("MISMATCH topk_network");
-            assertThat(Files.readAllLines(json)).filteredOn(l -> l.contains("\"seriesAgree\":false"))
+            assertThat(Files.readAllLines(json)).filteredOn(l -> l.contains("\"agree\":false"))
                     .hasSize(2).allSatisfy(l -> assertThat(l).contains("\"query\":\"count_all\"", "\"kind\":\"instant\""));
+        }
+    }
+
+    @Test
+    void topkOverARangeMayKeepOtherSeriesWhenThePointsAgree() throws Exception {
+        // Over the range, prom keeps 2 series of 3 points and vm 3 series of 2 points: 6 points each.
+        try (FakePrometheus a = new FakePrometheus((path, p) -> path.endsWith("query_range") ? FakePrometheus.matrix(2, 3) : FakePrometheus.vector(2));
+                FakePrometheus b = new FakePrometheus((path, p) -> path.endsWith("query_range") ? FakePrometheus.matrix(3, 2) : FakePrometheus.vector(2))) {
+            int code = run("--target", "prom=" + a.url(), "--target", "vm=" + b.url(), "--time", TIME,
+                    "--iterations", "1", "--warmup", "0", "--queries", "topk_network,max_load_1h");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(stdout())
+                    .contains("MISMATCH max_load_1h range: targets return different numbers of series: prom=2 vm=3")
+                    .doesNotContain("MISMATCH topk_network")
+                    .doesNotContain("MISMATCH max_load_1h instant");
+            assertThat(stdout().lines().filter(l -> l.startsWith("topk_network") && l.contains("range")))
+                    .singleElement().asString().containsSubsequence("range", "2-3");
         }
     }
 

@@ -30,7 +30,7 @@ class QueryReportTest {
         assertThat(lines.get(2)).startsWith("count_all").containsSubsequence("instant", "1", "20.0", "28.0", "5.00", "5.00", "0.25x");
         assertThat(lines.get(3)).startsWith("topk_network").containsSubsequence("instant", "10", "2.00", "2.00", "4.00", "4.00", "2.00x");
         assertThat(lines.get(4)).startsWith("sum of medians").containsSubsequence("22.0", "9.00", "0.41x");
-        assertThat(lines.get(5)).isEqualTo("all answers correct and non-empty; all targets agree on every series count");
+        assertThat(lines.get(5)).isEqualTo("all answers correct and non-empty; all targets agree on the number of series and points of every query");
         assertThat(report.ok()).isTrue();
     }
 
