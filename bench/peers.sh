@@ -2,6 +2,7 @@
 # fresh data directory, and read their resource use. Every server listens on loopback only.
 #
 #   start_strata DIR PORT   start_victoriametrics DIR PORT   start_prometheus DIR PORT
+#   (each takes extra server flags after PORT)
 #   stop_server             rss_kb                           du_bytes DIR
 #   wait_http URL SECONDS
 set -u
@@ -34,21 +35,21 @@ start_strata() { # DIR PORT [extra flags...]
   wait_http "http://127.0.0.1:$port/-/ready" 120
 }
 
-start_victoriametrics() { # DIR PORT
-  local dir=$1 port=$2
+start_victoriametrics() { # DIR PORT [extra flags...]
+  local dir=$1 port=$2; shift 2
   victoria-metrics -storageDataPath "$dir" -httpListenAddr "127.0.0.1:$port" -retentionPeriod 100y \
-    -search.latencyOffset 0s >"$dir.log" 2>&1 &
+    -search.latencyOffset 0s "$@" >"$dir.log" 2>&1 &
   BENCH_PID=$!
   wait_http "http://127.0.0.1:$port/health" 60
 }
 
-start_prometheus() { # DIR PORT
-  local dir=$1 port=$2
+start_prometheus() { # DIR PORT [extra flags...]
+  local dir=$1 port=$2; shift 2
   mkdir -p "$dir"
   printf 'global:\n  scrape_interval: 1h\n' >"$dir.yml"
   prometheus --config.file "$dir.yml" --storage.tsdb.path "$dir" --web.listen-address "127.0.0.1:$port" \
     --web.enable-remote-write-receiver --storage.tsdb.retention.time 100y \
-    --web.enable-admin-api >"$dir.log" 2>&1 &
+    --web.enable-admin-api "$@" >"$dir.log" 2>&1 &
   BENCH_PID=$!
   wait_http "http://127.0.0.1:$port/-/ready" 60
 }

@@ -1,5 +1,6 @@
 package io.strata.bench;
 
+import io.strata.bench.query.QueryCommand;
 import io.strata.bench.write.VisibilityCommand;
 import io.strata.bench.write.WriteCommand;
 import picocli.CommandLine;
@@ -9,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "strata bench",
         mixinStandardHelpOptions = true,
-        description = "Load generator and benchmarks for Strata and other remote-write receivers.",
-        subcommands = {WriteCommand.class, VisibilityCommand.class, NullReceiverCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
+        description = "Load generator, query benchmark and micro-benchmarks for Strata and its peers.",
+        subcommands = {WriteCommand.class, QueryCommand.class, VisibilityCommand.class, NullReceiverCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -148,16 +147,6 @@ public final class WriteCommand implements Callable<Integer> {
     }
 
     private static Instant parseEnd(String text) {
-        if (text == null) {
-            return null;
-        }
-        if (text.matches("\\d{1,12}")) {
-            return Instant.ofEpochSecond(Long.parseLong(text));
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--end must be RFC 3339 (2025-01-31T12:00:00Z) or epoch seconds [value=" + text + "]");
-        }
+        return text == null ? null : InstantConverter.parse("--end", text);
     }
 }
