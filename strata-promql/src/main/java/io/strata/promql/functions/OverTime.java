@@ -96,16 +96,6 @@ final class OverTime {
     }
 
     /** The largest value; NaNs are skipped unless all values are NaN. */
-    static boolean max(RangeWindow w, FunctionCall call) {
-        w.result = w.values[extremum(w, true, false)];
-        return true;
-    }
-
-    static boolean min(RangeWindow w, FunctionCall call) {
-        w.result = w.values[extremum(w, false, false)];
-        return true;
-    }
-
     /** When the largest value occurred; the last of equal maxima. */
     static boolean tsOfMax(RangeWindow w, FunctionCall call) {
         w.result = w.timestamps[extremum(w, true, true)] / 1000.0;

@@ -101,8 +101,10 @@ public final class StandardFunctions {
         m.put("avg_over_time", Adapters.overWindows(0, false, OverTime::avg));
         m.put("sum_over_time", Adapters.overWindows(0, false, OverTime::sum));
         m.put("count_over_time", Adapters.overWindows(0, false, OverTime::count));
-        m.put("min_over_time", Adapters.overWindows(0, false, OverTime::min));
-        m.put("max_over_time", Adapters.overWindows(0, false, OverTime::max));
+        m.put("min_over_time",
+                Adapters.overWindows(0, false, () -> new SlidingExtremum(false), Adapters.SeriesCheck.NONE));
+        m.put("max_over_time",
+                Adapters.overWindows(0, false, () -> new SlidingExtremum(true), Adapters.SeriesCheck.NONE));
         m.put("last_over_time", Adapters.overWindows(0, true, OverTime::last));
         m.put("first_over_time", Adapters.overWindows(0, true, OverTime::first));
         m.put("present_over_time", Adapters.overWindows(0, false, OverTime::present));

@@ -177,4 +177,51 @@ class OverTimeTest {
         assertThat(new double[] {s.value(0), s.value(1), s.value(2), s.value(3), s.value(4)})
                 .containsExactly(1, 3, 5, 7, 9);
     }
+
+    @Test
+    void slidingMinAndMaxAgreeWithAScanOfEveryWindow() {
+        java.util.Random random = new java.util.Random(42);
+        double[] pool = {Double.NaN, 0.0, -0.0, 1, 1, 2, -3, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int round = 0; round < 30; round++) {
+            int n = 5 + random.nextInt(120);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = random.nextInt(3) == 0 ? pool[random.nextInt(pool.length)] : random.nextInt(5);
+            }
+            long rangeMs = (1 + random.nextInt(8)) * 10_000L;
+            long stepMs = (1 + random.nextInt(4)) * 5_000L;
+            for (String f : java.util.List.of("max_over_time", "min_over_time")) {
+                FunctionTestKit kit = FunctionTestKit.range(0, n * 10_000L, stepMs)
+                        .matrix(rangeMs, RawSeries.every(NAMED, 10_000, values));
+                StepSeries out = call(kit, f).series().getFirst();
+                for (int step = 0; step < out.steps(); step++) {
+                    long end = step * stepMs;
+                    Double expected = scan(values, end - rangeMs, end, f.startsWith("max"));
+                    if (expected == null) {
+                        assertThat(out.has(step)).as("%s step %d", f, step).isFalse();
+                    } else {
+                        assertThat(Double.doubleToRawLongBits(out.value(step)))
+                                .as("%s step %d of %s", f, step, java.util.Arrays.toString(values))
+                                .isEqualTo(Double.doubleToRawLongBits(expected));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Prometheus's scan over samples at 0, 10 s, 20 s, ... inside (start, end]; null for none. */
+    private static Double scan(double[] values, long start, long end, boolean largest) {
+        Double best = null;
+        for (int i = 0; i < values.length; i++) {
+            long t = i * 10_000L;
+            if (t <= start || t > end) {
+                continue;
+            }
+            double v = values[i];
+            if (best == null || Double.isNaN(best) || (largest ? v > best : v < best)) {
+                best = v;
+            }
+        }
+        return best;
+    }
 }
