@@ -323,18 +323,78 @@ final class Aggregations {
                 return kept;
             }
             default -> {
-                boolean top = op == AggregateOp.TOPK;
-                Integer[] boxed = new Integer[n];
-                for (int c = 0; c < n; c++) {
-                    boxed[c] = candidates[c];
-                }
-                // Stable: among equal values the earlier series wins, as with Prometheus's heap.
-                Arrays.sort(boxed, (x, y) -> compareForK(series.get(x).values[step], series.get(y).values[step], top));
-                for (int c = 0; c < n; c++) {
-                    candidates[c] = boxed[c];
-                }
-                return (int) Math.min(k, n);
+                return selectBest(series, step, candidates, n, (int) Math.min(k, n), op == AggregateOp.TOPK);
             }
+        }
+    }
+
+    /**
+     * Moves the {@code k} best candidates (largest for topk, smallest for bottomk, NaN last, the
+     * earlier series first among equals) to the front of {@code candidates}, best first. A heap
+     * of k keeps this O(n log k) per step: topk(10, x) over thousands of series sorts nothing big.
+     */
+    private static int selectBest(List<StepSeries> series, int step, int[] candidates, int n, int k, boolean top) {
+        int[] heap = new int[k];
+        int size = 0;
+        for (int c = 0; c < n; c++) {
+            int idx = candidates[c];
+            if (size < k) {
+                heap[size] = idx;
+                siftUp(heap, size++, series, step, top);
+            } else if (worse(heap[0], idx, series, step, top)) {
+                heap[0] = idx;
+                siftDown(heap, size, series, step, top);
+            }
+        }
+        Integer[] chosen = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            chosen[i] = heap[i];
+        }
+        java.util.Arrays.sort(chosen, (x, y) -> worse(x, y, series, step, top) ? 1 : worse(y, x, series, step, top) ? -1 : 0);
+        for (int i = 0; i < size; i++) {
+            candidates[i] = chosen[i];
+        }
+        return size;
+    }
+
+    /** Whether series {@code a} ranks after {@code b} at this step. */
+    private static boolean worse(int a, int b, List<StepSeries> series, int step, boolean top) {
+        int cmp = compareForK(series.get(a).values[step], series.get(b).values[step], top);
+        return cmp > 0 || (cmp == 0 && a > b);
+    }
+
+    /** The heap keeps the worst of the chosen at the root. */
+    private static void siftUp(int[] heap, int i, List<StepSeries> series, int step, boolean top) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!worse(heap[i], heap[parent], series, step, top)) {
+                return;
+            }
+            int t = heap[i];
+            heap[i] = heap[parent];
+            heap[parent] = t;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, List<StepSeries> series, int step, boolean top) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= size) {
+                return;
+            }
+            int w = l;
+            if (l + 1 < size && worse(heap[l + 1], heap[l], series, step, top)) {
+                w = l + 1;
+            }
+            if (!worse(heap[w], heap[i], series, step, top)) {
+                return;
+            }
+            int t = heap[i];
+            heap[i] = heap[w];
+            heap[w] = t;
+            i = w;
         }
     }
 
