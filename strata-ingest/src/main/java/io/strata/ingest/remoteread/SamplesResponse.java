@@ -42,7 +42,8 @@ final class SamplesResponse {
                 continue;
             }
             try (Querier querier = storage.querier(query.start(), query.end())) {
-                SeriesSet set = querier.select(false, query.hints(), query.matchers());
+                // Sorted, as Prometheus answers: clients may merge responses by labels.
+                SeriesSet set = querier.select(true, query.hints(), query.matchers());
                 while (set.next()) {
                     Series series = set.at();
                     Types.TimeSeries.Builder ts = Types.TimeSeries.newBuilder();
