@@ -121,6 +121,9 @@ class MatchParameterTest {
 
     @Property(tries = 300)
     void roundTripsAnyLabelValueThroughMatcherToString(@ForAll String value) {
+        // Label values are UTF-8: a string with an unpaired surrogate has no UTF-8 form, and the
+        // parser rightly refuses it ("invalid UTF-8 rune").
+        net.jqwik.api.Assume.that(java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(value));
         Matcher m = Matcher.equal("a", value);
         // A name makes the selector usable even for the empty value, which matches every series.
         assertThat(parse("up{" + m + "}")).containsExactly(m, Matcher.metricName("up"));
