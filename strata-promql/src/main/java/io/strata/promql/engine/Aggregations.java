@@ -1,5 +1,6 @@
 package io.strata.promql.engine;
 
+import io.strata.promql.parse.GoNumbers;
 import io.strata.model.ErrorCode;
 import io.strata.model.GoQuote;
 import io.strata.model.Labels;
@@ -179,7 +180,7 @@ final class Aggregations {
         for (int i = 0; i < steps; i++) {
             double q = param.at(i);
             if (Double.isNaN(q) || q < 0 || q > 1) {
-                ctx.annotations().warn("quantile value should be between 0 and 1, got " + GoFloats.formatG(q),
+                ctx.annotations().warn("quantile value should be between 0 and 1, got " + GoNumbers.formatShortestGeneral(q),
                         a.param().position());
             }
             Arrays.fill(sizes, 0);
@@ -231,7 +232,7 @@ final class Aggregations {
                 }
                 b.reset();
                 s.labels().forEach((n, v) -> b.add(n, v));
-                b.set(valueLabel, GoFloats.formatF(s.values[i]));
+                b.set(valueLabel, GoNumbers.formatShortestFixed(s.values[i]));
                 Labels key = Grouping.groupLabels(b.build(), grouping, a.without());
                 StepSeries o = outputs.get(key);
                 if (o == null) {
@@ -264,7 +265,7 @@ final class Aggregations {
                     throw new StrataException(ErrorCode.EXECUTION, "Ratio value is NaN");
                 }
                 if (p < -1 || p > 1) {
-                    ctx.annotations().warn("ratio value should be between -1 and 1, got " + GoFloats.formatG(p),
+                    ctx.annotations().warn("ratio value should be between -1 and 1, got " + GoNumbers.formatShortestGeneral(p),
                             a.param().position());
                 }
                 ratio = Math.max(-1, Math.min(1, p));
@@ -412,10 +413,10 @@ final class Aggregations {
             throw new StrataException(ErrorCode.EXECUTION, "Parameter value is NaN");
         }
         if (p <= -9.223372036854775808E18) {
-            throw new StrataException(ErrorCode.EXECUTION, "Scalar value " + GoFloats.formatG(p) + " underflows int64");
+            throw new StrataException(ErrorCode.EXECUTION, "Scalar value " + GoNumbers.formatShortestGeneral(p) + " underflows int64");
         }
         if (p >= 9.223372036854775807E18) {
-            throw new StrataException(ErrorCode.EXECUTION, "Scalar value " + GoFloats.formatG(p) + " overflows int64");
+            throw new StrataException(ErrorCode.EXECUTION, "Scalar value " + GoNumbers.formatShortestGeneral(p) + " overflows int64");
         }
         return (long) p;
     }

@@ -1,7 +1,7 @@
 package io.strata.promql.functions;
 
-import io.strata.promql.engine.GoFloats;
 
+import io.strata.promql.parse.GoNumbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -137,7 +137,7 @@ final class GoStrconv {
         if (Double.isInfinite(f)) {
             return f > 0 ? "+Inf" : "-Inf";
         }
-        String g = GoFloats.formatG(f);
+        String g = GoNumbers.formatShortestGeneral(f);
         return g.indexOf('e') >= 0 || g.indexOf('.') >= 0 ? g : g + ".0";
     }
 

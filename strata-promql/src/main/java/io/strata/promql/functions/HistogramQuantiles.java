@@ -1,10 +1,10 @@
 package io.strata.promql.functions;
 
+import io.strata.promql.parse.GoNumbers;
 import io.strata.model.Labels;
 import io.strata.model.LabelsBuilder;
 import io.strata.promql.ast.PositionRange;
 import io.strata.promql.engine.FunctionCall;
-import io.strata.promql.engine.GoFloats;
 import io.strata.promql.engine.StepGrid;
 import io.strata.promql.engine.StepScalar;
 import io.strata.promql.engine.StepSeries;
@@ -130,7 +130,7 @@ final class HistogramQuantiles {
             double v = q.at(step);
             if ((Double.isNaN(v) || v < 0 || v > 1) && Double.compare(v, warned) != 0) {
                 warned = v;
-                call.annotations().warn(QuantileOverTime.INVALID_QUANTILE + GoFloats.formatG(v), position);
+                call.annotations().warn(QuantileOverTime.INVALID_QUANTILE + GoNumbers.formatShortestGeneral(v), position);
             }
         }
     }

@@ -1,9 +1,9 @@
 package io.strata.promql.functions;
 
+import io.strata.promql.parse.GoNumbers;
 import io.strata.model.GoQuote;
 import io.strata.promql.ast.PositionRange;
 import io.strata.promql.engine.FunctionCall;
-import io.strata.promql.engine.GoFloats;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -54,8 +54,8 @@ final class MonotonicityReport {
         if (!metricName.isEmpty()) {
             sb.append(" for metric name ").append(GoQuote.quote(metricName));
         }
-        return sb.append(", from buckets ").append(GoFloats.formatG(s.minBucket))
-                .append(" to ").append(GoFloats.formatG(s.maxBucket))
+        return sb.append(", from buckets ").append(GoNumbers.formatShortestGeneral(s.minBucket))
+                .append(" to ").append(GoNumbers.formatShortestGeneral(s.maxBucket))
                 .append(", with a max diff of ").append(GoStrconv.formatG(s.maxDiff, 2))
                 .append(", over ").append(s.count).append(" samples from ").append(rfc3339(s.minTs))
                 .append(" to ").append(rfc3339(s.maxTs))

@@ -1,7 +1,7 @@
 package io.strata.promql.functions;
 
+import io.strata.promql.parse.GoNumbers;
 import io.strata.promql.engine.FunctionCall;
-import io.strata.promql.engine.GoFloats;
 import io.strata.promql.engine.Quantiles;
 import io.strata.promql.engine.RangeWindow;
 
@@ -55,7 +55,7 @@ final class QuantileOverTime implements WindowFunction {
         if ((Double.isNaN(q) || q < 0 || q > 1) && Double.compare(q, warned) != 0) {
             // Prometheus warns for every window with samples; the annotation set keeps one per value.
             warned = q;
-            call.annotations().warn(INVALID_QUANTILE + GoFloats.formatG(q), ArgPositions.of(call, 0));
+            call.annotations().warn(INVALID_QUANTILE + GoNumbers.formatShortestGeneral(q), ArgPositions.of(call, 0));
         }
         w.result = Quantiles.quantile(q, scratch, n);
         return true;

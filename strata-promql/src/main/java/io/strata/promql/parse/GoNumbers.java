@@ -9,7 +9,7 @@ import java.math.RoundingMode;
  * {@code 0755} and {@code 1_000} work and the error texts are Go's; the printer writes numbers
  * with {@code strconv.FormatFloat} ('f' and 'g', shortest), and messages use {@code %f}.
  */
-final class GoNumbers {
+public final class GoNumbers {
     private GoNumbers() {
     }
 
@@ -189,7 +189,7 @@ final class GoNumbers {
     }
 
     /** {@code strconv.FormatFloat(v, 'f', -1, 64)}: shortest digits, never an exponent. */
-    static String formatShortestFixed(double v) {
+    public static String formatShortestFixed(double v) {
         String special = special(v);
         if (special != null) {
             return special;
@@ -204,7 +204,7 @@ final class GoNumbers {
      * {@code %v} of a float64, which is {@code strconv.FormatFloat(v, 'g', -1, 64)}: shortest
      * digits, with an exponent ({@code 1e+06}, {@code 1e-05}) below 1e-4 and from 1e6 up.
      */
-    static String formatShortestGeneral(double v) {
+    public static String formatShortestGeneral(double v) {
         String special = special(v);
         if (special != null) {
             return special;
