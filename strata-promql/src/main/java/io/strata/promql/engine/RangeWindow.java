@@ -32,6 +32,14 @@ public final class RangeWindow {
     public int extendedTo;
     public boolean anchored;
     public boolean smoothed;
+    /**
+     * Set by {@link ExtendedRanges#locateEdges}: the values at the range's start and end (a real
+     * sample or an interpolation) and the samples strictly inside the range, {@code [innerFrom, innerTo)}.
+     */
+    public double leftEdge;
+    public double rightEdge;
+    public int innerFrom;
+    public int innerTo;
     /** The step index, to read per-step scalar arguments. */
     public int step;
     /** The series' labels, for annotations. */
