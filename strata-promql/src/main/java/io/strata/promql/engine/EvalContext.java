@@ -2,6 +2,7 @@ package io.strata.promql.engine;
 
 import io.strata.model.ErrorCode;
 import io.strata.model.StrataException;
+import io.strata.promql.parse.PromDurations;
 import io.strata.storage.Queryable;
 
 import java.util.function.BooleanSupplier;

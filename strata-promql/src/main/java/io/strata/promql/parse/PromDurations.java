@@ -5,7 +5,7 @@ package io.strata.promql.parse;
  * {@code model.ParseDuration} does, with its error texts, and formatting as
  * {@code model.Duration.String()} does, which is how the printer writes ranges and offsets.
  */
-final class PromDurations {
+public final class PromDurations {
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -100,12 +100,16 @@ final class PromDurations {
      * they divide it exactly, then days, hours, minutes, seconds and milliseconds; "0s" for zero
      * and, as in Prometheus, the empty string for a negative duration (callers print the sign).
      */
-    static String format(long millis) {
+    public static String format(long millis) {
         if (millis == 0) {
             return "0s";
         }
         StringBuilder sb = new StringBuilder();
         long ms = millis;
+        if (ms < 0) {
+            sb.append('-');
+            ms = -ms;
+        }
         for (int u = 0; u < UNITS.length; u++) {
             long mult = UNIT_NANOS[u] / NANOS_PER_MILLI;
             boolean exactOnly = u < 2;

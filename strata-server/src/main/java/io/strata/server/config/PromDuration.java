@@ -1,5 +1,6 @@
 package io.strata.server.config;
 
+import io.strata.promql.parse.PromDurations;
 import java.time.Duration;
 
 /**
@@ -64,27 +65,7 @@ public final class PromDuration {
      * {@code 90d} rather than {@code 12w6d}), as Prometheus's {@code model.Duration} does.
      */
     public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms == 0) {
-            return "0s";
-        }
-        StringBuilder sb = new StringBuilder();
-        if (ms < 0) {
-            sb.append('-');
-            ms = -ms;
-        }
-        for (int u = 0; u < UNITS.length; u++) {
-            boolean onlyWhenExact = UNITS[u].equals("y") || UNITS[u].equals("w");
-            if (onlyWhenExact && ms % UNIT_MILLIS[u] != 0) {
-                continue;
-            }
-            long n = ms / UNIT_MILLIS[u];
-            if (n > 0) {
-                sb.append(n).append(UNITS[u]);
-                ms -= n * UNIT_MILLIS[u];
-            }
-        }
-        return sb.toString();
+        return PromDurations.format(d.toMillis());
     }
 
     private static int unitIndex(String unit) {
