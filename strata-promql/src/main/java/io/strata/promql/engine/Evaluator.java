@@ -100,11 +100,7 @@ final class Evaluator {
             stepMs = ctx.options().defaultSubqueryStepMs();
         }
         long offset = durations.millis(sq.offsetMs(), sq.offsetExpr());
-        long[] evalTimes = selectors.evalTimes(sq.at(), grid);
-        long[] ends = new long[evalTimes.length];
-        for (int i = 0; i < ends.length; i++) {
-            ends[i] = evalTimes[i] - offset;
-        }
+        long[] ends = selectors.readTimes(sq.at(), offset, grid);
         long first = ends[0] - rangeMs;
         // Go's integer division truncates toward zero; Prometheus aligns with it, and so do we.
         long innerStart = stepMs * (first / stepMs);
@@ -112,12 +108,8 @@ final class Evaluator {
             innerStart += stepMs;
         }
         long innerEnd = ends[ends.length - 1];
-        long[] stepTimes = new long[grid.count()];
-        for (int i = 0; i < stepTimes.length; i++) {
-            stepTimes[i] = grid.time(i);
-        }
         if (innerStart > innerEnd) {
-            return new RangeArg(sq, rangeMs, ends, stepTimes, visitor -> { });
+            return new RangeArg(sq, rangeMs, ends, grid, visitor -> { });
         }
         ctx.budget().checkGrid((innerEnd - innerStart) / stepMs + 1);
         StepGrid inner = StepGrid.of(innerStart, innerEnd, stepMs);
@@ -137,7 +129,7 @@ final class Evaluator {
                 }
             }
         };
-        return new RangeArg(sq, rangeMs, ends, stepTimes, source).holding(values.pointCount());
+        return new RangeArg(sq, rangeMs, ends, grid, source).holding(values.pointCount());
     }
 
     private EvalValue call(Call c, StepGrid grid) {

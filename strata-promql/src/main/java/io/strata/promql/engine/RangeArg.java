@@ -26,18 +26,18 @@ public final class RangeArg implements EvalValue {
     private final Expr expr;
     private final long rangeMs;
     private final long[] windowEnds;
-    private final long[] evalTimes;
+    private final StepGrid grid;
     private final Source source;
     private long heldPoints;
     private boolean anchored;
     private boolean smoothed;
     private long lookbackMs;
 
-    RangeArg(Expr expr, long rangeMs, long[] windowEnds, long[] evalTimes, Source source) {
+    RangeArg(Expr expr, long rangeMs, long[] windowEnds, StepGrid grid, Source source) {
         this.expr = expr;
         this.rangeMs = rangeMs;
         this.windowEnds = windowEnds;
-        this.evalTimes = evalTimes;
+        this.grid = grid;
         this.source = source;
     }
 
@@ -132,7 +132,7 @@ public final class RangeArg implements EvalValue {
             }
             w.rangeStartMs = start;
             w.rangeEndMs = end;
-            w.evalTimeMs = evalTimes[step];
+            w.evalTimeMs = grid.time(step);
             w.step = step;
             perStep.visit(w);
         }

@@ -87,11 +87,7 @@ final class ResultConverter {
     static Value range(EvalValue value, StepGrid grid, boolean delayedNames) {
         return switch (value) {
             case StepScalar s -> {
-                long[] ts = new long[grid.count()];
-                for (int i = 0; i < ts.length; i++) {
-                    ts[i] = grid.time(i);
-                }
-                yield new RangeMatrix(List.of(RangeSeries.ofFloats(Labels.EMPTY, ts, s.values().clone())));
+                yield new RangeMatrix(List.of(RangeSeries.ofFloats(Labels.EMPTY, grid.times(), s.values().clone())));
             }
             case StepVector v -> {
                 Map<Labels, StepSeries> merged = new HashMap<>();

@@ -25,19 +25,26 @@ final class Selectors {
         this.durations = durations;
     }
 
-    /** Per step, the time a selector is evaluated at: the step's time, or the {@code @} time. */
-    long[] evalTimes(AtModifier at, StepGrid grid) {
-        long[] times = new long[grid.count()];
-        switch (at.kind()) {
-            case NONE -> {
-                for (int i = 0; i < times.length; i++) {
-                    times[i] = grid.time(i);
-                }
-            }
-            case TIMESTAMP -> Arrays.fill(times, at.timestampMs());
-            case START -> Arrays.fill(times, ctx.queryStartMs());
-            case END -> Arrays.fill(times, ctx.queryEndMs());
+    /**
+     * Per step, the time a selector reads at: the step's time, or the {@code @} time, minus the
+     * offset.
+     */
+    long[] readTimes(AtModifier at, long offsetMs, StepGrid grid) {
+        long[] times = switch (at.kind()) {
+            case NONE -> grid.times();
+            case TIMESTAMP -> filled(grid.count(), at.timestampMs());
+            case START -> filled(grid.count(), ctx.queryStartMs());
+            case END -> filled(grid.count(), ctx.queryEndMs());
+        };
+        for (int i = 0; i < times.length; i++) {
+            times[i] -= offsetMs;
         }
+        return times;
+    }
+
+    private static long[] filled(int n, long value) {
+        long[] times = new long[n];
+        Arrays.fill(times, value);
         return times;
     }
 
@@ -51,11 +58,7 @@ final class Selectors {
      * (what {@code timestamp()} returns).
      */
     StepVector instant(VectorSelector vs, StepGrid grid, boolean timestamps) {
-        long[] times = evalTimes(vs.at(), grid);
-        long offset = offsetMs(vs);
-        for (int i = 0; i < times.length; i++) {
-            times[i] -= offset;
-        }
+        long[] times = readTimes(vs.at(), offsetMs(vs), grid);
         long lookback = ctx.lookbackMs();
         long minT = times[0] - lookback + 1;
         long maxT = times[times.length - 1] + (vs.smoothed() ? lookback : 0);
@@ -167,22 +170,13 @@ final class Selectors {
     RangeArg range(MatrixSelector ms, StepGrid grid) {
         VectorSelector vs = ms.selector();
         long rangeMs = durations.millis(ms.rangeMs(), ms.rangeExpr());
-        long[] evalTimes = evalTimes(vs.at(), grid);
-        long offset = offsetMs(vs);
-        long[] ends = new long[evalTimes.length];
-        for (int i = 0; i < ends.length; i++) {
-            ends[i] = evalTimes[i] - offset;
-        }
+        long[] ends = readTimes(vs.at(), offsetMs(vs), grid);
         long lookback = ctx.lookbackMs();
         boolean extended = vs.anchored() || vs.smoothed();
         long minT = ends[0] - rangeMs + 1 - (extended ? lookback : 0);
         long maxT = ends[ends.length - 1] + (vs.smoothed() ? lookback : 0);
-        long[] stepTimes = new long[grid.count()];
-        for (int i = 0; i < stepTimes.length; i++) {
-            stepTimes[i] = grid.time(i);
-        }
         RangeArg.Source source = visitor -> readRange(vs, minT, maxT, grid.stepMs(), rangeMs, visitor);
-        return new RangeArg(ms, rangeMs, ends, stepTimes, source).extended(vs.anchored(), vs.smoothed(), lookback);
+        return new RangeArg(ms, rangeMs, ends, grid, source).extended(vs.anchored(), vs.smoothed(), lookback);
     }
 
     private void readRange(VectorSelector vs, long minT, long maxT, long step, long rangeMs, RangeArg.SeriesVisitor visitor) {

@@ -20,4 +20,13 @@ public record StepGrid(long startMs, long endMs, long stepMs, int count) {
     public long time(int step) {
         return startMs + step * stepMs;
     }
+
+    /** Every step's time, in order. */
+    public long[] times() {
+        long[] t = new long[count];
+        for (int i = 0; i < count; i++) {
+            t[i] = time(i);
+        }
+        return t;
+    }
 }

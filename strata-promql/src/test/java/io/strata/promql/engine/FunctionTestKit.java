@@ -108,10 +108,7 @@ public final class FunctionTestKit {
         VectorSelector vs = new VectorSelector(null, matchers, 0, null, AtModifier.NONE, false, false,
                 new PositionRange(position, position + 1));
         MatrixSelector ms = new MatrixSelector(vs, rangeMs, null, new PositionRange(position, position + 5));
-        long[] ends = new long[grid.count()];
-        for (int i = 0; i < ends.length; i++) {
-            ends[i] = grid.time(i);
-        }
+        long[] ends = grid.times();
         List<RawSeries> list = List.of(series);
         RangeArg.Source source = visitor -> {
             for (RawSeries s : list) {
@@ -119,7 +116,7 @@ public final class FunctionTestKit {
             }
         };
         exprs.add(ms);
-        values.add(new RangeArg(ms, rangeMs, ends, ends.clone(), source));
+        values.add(new RangeArg(ms, rangeMs, ends, grid, source));
         return this;
     }
 
