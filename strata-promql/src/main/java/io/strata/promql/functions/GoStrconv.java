@@ -2,6 +2,7 @@ package io.strata.promql.functions;
 
 
 import io.strata.promql.parse.GoNumbers;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

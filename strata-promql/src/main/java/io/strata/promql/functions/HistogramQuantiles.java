@@ -1,6 +1,5 @@
 package io.strata.promql.functions;
 
-import io.strata.promql.parse.GoNumbers;
 import io.strata.model.Labels;
 import io.strata.model.LabelsBuilder;
 import io.strata.promql.ast.PositionRange;
@@ -9,6 +8,7 @@ import io.strata.promql.engine.StepGrid;
 import io.strata.promql.engine.StepScalar;
 import io.strata.promql.engine.StepSeries;
 import io.strata.promql.engine.StepVector;
+import io.strata.promql.parse.GoNumbers;
 
 import java.util.ArrayList;
 import java.util.List;

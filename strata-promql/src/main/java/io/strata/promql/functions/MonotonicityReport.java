@@ -1,9 +1,9 @@
 package io.strata.promql.functions;
 
-import io.strata.promql.parse.GoNumbers;
 import io.strata.model.GoQuote;
 import io.strata.promql.ast.PositionRange;
 import io.strata.promql.engine.FunctionCall;
+import io.strata.promql.parse.GoNumbers;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,9 +1,9 @@
 package io.strata.promql.functions;
 
-import io.strata.promql.parse.GoNumbers;
 import io.strata.promql.engine.FunctionCall;
 import io.strata.promql.engine.Quantiles;
 import io.strata.promql.engine.RangeWindow;
+import io.strata.promql.parse.GoNumbers;
 
 /**
  * {@code quantile_over_time} and {@code mad_over_time}. Both sort a copy of the window, so each
