@@ -2,19 +2,16 @@ package io.strata.promql.engine;
 
 import io.strata.model.ErrorCode;
 import io.strata.model.Labels;
-import io.strata.model.LabelsBuilder;
 import io.strata.model.StrataException;
 import io.strata.promql.ast.BinaryExpr;
 import io.strata.promql.ast.BinaryOp;
-import io.strata.promql.ast.VectorMatching;
 import io.strata.promql.ast.VectorMatching.Cardinality;
+import io.strata.promql.ast.VectorMatching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,7 +45,7 @@ final class BinaryOperations {
             StepVector lv = (StepVector) l;
             StepVector rv = (StepVector) r;
             result = switch (b.op()) {
-                case AND, OR, UNLESS -> setOperation(b, lv, rv);
+                case AND, OR, UNLESS -> SetOperations.eval(b, lv, rv);
                 default -> vectors(b, lv, rv);
             };
         }
@@ -111,114 +108,6 @@ final class BinaryOperations {
                 + op.text() + " " + right;
     }
 
-    /** Signature of a series for matching: the {@code on} labels, or all but {@code ignoring} and the name. */
-    static Labels signature(Labels metric, VectorMatching m) {
-        if (m.on()) {
-            LabelsBuilder b = new LabelsBuilder();
-            for (String name : m.matchingLabels()) {
-                String v = metric.get(name);
-                if (v != null && !v.isEmpty()) {
-                    b.set(name, v);
-                }
-            }
-            return b.build();
-        }
-        String[] drop = m.matchingLabels().toArray(new String[m.matchingLabels().size() + 1]);
-        drop[drop.length - 1] = Labels.METRIC_NAME;
-        return metric.without(drop);
-    }
-
-    /** Numbers the signatures of both sides with one shared numbering. */
-    private static int[][] signatureOrdinals(List<StepSeries> lhs, List<StepSeries> rhs, VectorMatching m,
-            List<Labels> signatures) {
-        Map<Labels, Integer> ordinals = new HashMap<>();
-        int[][] result = new int[2][];
-        List<List<StepSeries>> sides = List.of(lhs, rhs);
-        for (int side = 0; side < 2; side++) {
-            List<StepSeries> series = sides.get(side);
-            int[] ords = new int[series.size()];
-            for (int i = 0; i < ords.length; i++) {
-                Labels sig = signature(series.get(i).labels(), m);
-                Integer ord = ordinals.get(sig);
-                if (ord == null) {
-                    ord = ordinals.size();
-                    ordinals.put(sig, ord);
-                    signatures.add(sig);
-                }
-                ords[i] = ord;
-            }
-            result[side] = ords;
-        }
-        return result;
-    }
-
-    private StepVector setOperation(BinaryExpr b, StepVector lhs, StepVector rhs) {
-        StepGrid grid = lhs.grid();
-        List<StepSeries> ls = lhs.series();
-        List<StepSeries> rs = rhs.series();
-        int[][] ords = signatureOrdinals(ls, rs, b.matching(), new ArrayList<>());
-        int sigCount = 0;
-        for (int[] side : ords) {
-            for (int o : side) {
-                sigCount = Math.max(sigCount, o + 1);
-            }
-        }
-        boolean[] present = new boolean[sigCount];
-        List<StepSeries> out = new ArrayList<>();
-        switch (b.op()) {
-            case AND, UNLESS -> {
-                boolean and = b.op() == BinaryOp.AND;
-                for (int i = 0; i < grid.count(); i++) {
-                    Arrays.fill(present, false);
-                    for (int j = 0; j < rs.size(); j++) {
-                        if (rs.get(j).has(i)) {
-                            present[ords[1][j]] = true;
-                        }
-                    }
-                    for (int j = 0; j < ls.size(); j++) {
-                        StepSeries s = ls.get(j);
-                        if (s.has(i) && present[ords[0][j]] != and) {
-                            s.clear(i);
-                        }
-                    }
-                }
-                for (StepSeries s : ls) {
-                    if (!s.isEmpty()) {
-                        out.add(s);
-                    }
-                }
-            }
-            case OR -> {
-                for (int i = 0; i < grid.count(); i++) {
-                    Arrays.fill(present, false);
-                    for (int j = 0; j < ls.size(); j++) {
-                        if (ls.get(j).has(i)) {
-                            present[ords[0][j]] = true;
-                        }
-                    }
-                    for (int j = 0; j < rs.size(); j++) {
-                        StepSeries s = rs.get(j);
-                        if (s.has(i) && present[ords[1][j]]) {
-                            s.clear(i);
-                        }
-                    }
-                }
-                for (StepSeries s : ls) {
-                    if (!s.isEmpty()) {
-                        out.add(s);
-                    }
-                }
-                for (StepSeries s : rs) {
-                    if (!s.isEmpty()) {
-                        out.add(s);
-                    }
-                }
-            }
-            default -> throw new IllegalStateException("BUG: not a set operator: " + b.op());
-        }
-        return new StepVector(grid, out);
-    }
-
     /** Arithmetic and comparisons between two vectors: one-to-one, many-to-one, one-to-many. */
     private StepVector vectors(BinaryExpr b, StepVector lhsVector, StepVector rhsVector) {
         StepGrid grid = lhsVector.grid();
@@ -237,13 +126,14 @@ final class BinaryOperations {
         // missing "many" side, also under group_right where the sides are swapped.
         Double fillForOne = m.fillRight();
         Double fillForMany = m.fillLeft();
-        List<Labels> signatures = new ArrayList<>();
-        int[][] ords = signatureOrdinals(many, one, m, signatures);
-        int sigCount = signatures.size();
+        MatchSignatures sigs = MatchSignatures.of(many, one, m);
+        int sigCount = sigs.count();
         int[] oneAt = new int[sigCount];
         boolean[] matched = new boolean[sigCount];
-        List<Set<Labels>> insertedPerSig = m.cardinality() == Cardinality.ONE_TO_ONE ? null : new ArrayList<>();
-        Outputs outputs = new Outputs(grid, op, m, b.returnBool(), ctx);
+        // Many-to-one only: the result label sets seen per signature at this step.
+        @SuppressWarnings("unchecked")
+        Set<Labels>[] insertedPerSig = m.cardinality() == Cardinality.ONE_TO_ONE ? null : new Set[sigCount];
+        MatchedOutputs outputs = new MatchedOutputs(grid, op, m, b.returnBool(), ctx);
         boolean comparison = op.isComparison();
         for (int i = 0; i < grid.count(); i++) {
             if ((i & 63) == 63) {
@@ -252,18 +142,15 @@ final class BinaryOperations {
             Arrays.fill(oneAt, -1);
             Arrays.fill(matched, false);
             if (insertedPerSig != null) {
-                insertedPerSig.clear();
-                for (int s = 0; s < sigCount; s++) {
-                    insertedPerSig.add(null);
-                }
+                Arrays.fill(insertedPerSig, null);
             }
             for (int j = 0; j < one.size(); j++) {
                 if (!one.get(j).has(i)) {
                     continue;
                 }
-                int sig = ords[1][j];
+                int sig = sigs.right()[j];
                 if (oneAt[sig] >= 0) {
-                    duplicateOnOneSide(m, swapped, one.get(j).labels(), one.get(oneAt[sig]).labels(), signatures.get(sig));
+                    duplicateOnOneSide(swapped, one.get(j).labels(), one.get(oneAt[sig]).labels(), sigs.signatures().get(sig));
                 }
                 oneAt[sig] = j;
             }
@@ -272,7 +159,7 @@ final class BinaryOperations {
                 if (!ms.has(i)) {
                     continue;
                 }
-                int sig = ords[0][j];
+                int sig = sigs.left()[j];
                 int r = oneAt[sig];
                 if (r < 0 && fillForOne == null) {
                     continue;
@@ -281,7 +168,7 @@ final class BinaryOperations {
                 double oneValue = r >= 0 ? one.get(r).values[i] : fillForOne;
                 StepSeries target = r >= 0 ? outputs.forPair(ms, j, one.get(r), r) : outputs.forManyWithFill(ms, j);
                 apply(op, comparison, b.returnBool(), swapped, manyValue, oneValue, target, i, sig, matched,
-                        insertedPerSig, m);
+                        insertedPerSig);
             }
             if (fillForMany != null) {
                 for (int sig = 0; sig < sigCount; sig++) {
@@ -291,7 +178,7 @@ final class BinaryOperations {
                     }
                     StepSeries target = outputs.forOneWithFill(one.get(r), r);
                     apply(op, comparison, b.returnBool(), swapped, fillForMany, one.get(r).values[i], target, i, sig,
-                            matched, insertedPerSig, m);
+                            matched, insertedPerSig);
                 }
             }
         }
@@ -299,8 +186,7 @@ final class BinaryOperations {
     }
 
     private void apply(BinaryOp op, boolean comparison, boolean returnBool, boolean swapped, double manyValue,
-            double oneValue, StepSeries target, int step, int sig, boolean[] matched, List<Set<Labels>> insertedPerSig,
-            VectorMatching m) {
+            double oneValue, StepSeries target, int step, int sig, boolean[] matched, Set<Labels>[] insertedPerSig) {
         double l = swapped ? oneValue : manyValue;
         double r = swapped ? manyValue : oneValue;
         double value;
@@ -320,10 +206,10 @@ final class BinaryOperations {
                         "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)");
             }
         } else {
-            Set<Labels> inserted = insertedPerSig.get(sig);
+            Set<Labels> inserted = insertedPerSig[sig];
             if (inserted == null) {
                 inserted = new HashSet<>();
-                insertedPerSig.set(sig, inserted);
+                insertedPerSig[sig] = inserted;
             }
             if (!inserted.add(target.labels())) {
                 throw new StrataException(ErrorCode.EXECUTION,
@@ -340,7 +226,7 @@ final class BinaryOperations {
         target.set(step, value);
     }
 
-    private static void duplicateOnOneSide(VectorMatching m, boolean swapped, Labels a, Labels b, Labels sig) {
+    private static void duplicateOnOneSide(boolean swapped, Labels a, Labels b, Labels sig) {
         String side = swapped ? "left" : "right";
         // Sorted, so the message does not depend on the order series came from storage.
         Labels first = a.compareTo(b) <= 0 ? a : b;
@@ -349,125 +235,5 @@ final class BinaryOperations {
                 + LabelsText.braces(sig) + " on the " + side + " hand-side of the operation: ["
                 + LabelsText.braces(first) + ", " + LabelsText.braces(second) + "]"
                 + ";many-to-many matching not allowed: matching labels must be unique on one side");
-    }
-
-    /** Output series of a vector-vector operation, created once per distinct result label set. */
-    private static final class Outputs {
-        private final StepGrid grid;
-        private final BinaryOp op;
-        private final VectorMatching m;
-        private final boolean returnBool;
-        private final EvalContext ctx;
-        private final Map<Labels, StepSeries> byLabels = new HashMap<>();
-        private final List<StepSeries> order = new ArrayList<>();
-        private final Map<Long, StepSeries> byPair = new HashMap<>();
-        private final Map<Integer, StepSeries> byManyFill = new HashMap<>();
-        private final Map<Integer, StepSeries> byOneFill = new HashMap<>();
-        private StepSeries[] byMany;
-
-        Outputs(StepGrid grid, BinaryOp op, VectorMatching m, boolean returnBool, EvalContext ctx) {
-            this.grid = grid;
-            this.op = op;
-            this.m = m;
-            this.returnBool = returnBool;
-            this.ctx = ctx;
-        }
-
-        StepSeries forPair(StepSeries many, int manyIndex, StepSeries one, int oneIndex) {
-            if (m.include().isEmpty() && m.cardinality() == Cardinality.ONE_TO_ONE) {
-                // Without group_x labels the result depends on the "many" side only.
-                if (byMany == null) {
-                    byMany = new StepSeries[Math.max(manyIndex + 1, 16)];
-                } else if (manyIndex >= byMany.length) {
-                    byMany = Arrays.copyOf(byMany, Math.max(manyIndex + 1, byMany.length * 2));
-                }
-                StepSeries s = byMany[manyIndex];
-                if (s == null) {
-                    s = series(resultMetric(many.labels(), one.labels()));
-                    byMany[manyIndex] = s;
-                }
-                return s;
-            }
-            long key = ((long) manyIndex << 32) | (oneIndex & 0xffffffffL);
-            StepSeries s = byPair.get(key);
-            if (s == null) {
-                s = series(resultMetric(many.labels(), one.labels()));
-                byPair.put(key, s);
-            }
-            return s;
-        }
-
-        StepSeries forManyWithFill(StepSeries many, int manyIndex) {
-            return byManyFill.computeIfAbsent(manyIndex,
-                    k -> series(resultMetric(many.labels(), matchLabels(many.labels()))));
-        }
-
-        StepSeries forOneWithFill(StepSeries one, int oneIndex) {
-            return byOneFill.computeIfAbsent(oneIndex,
-                    k -> series(resultMetric(matchLabels(one.labels()), one.labels())));
-        }
-
-        private Labels matchLabels(Labels metric) {
-            return signature(metric, m);
-        }
-
-        private StepSeries series(Labels labels) {
-            StepSeries s = byLabels.get(labels);
-            if (s == null) {
-                s = new StepSeries(labels, grid.count());
-                if (returnBool) {
-                    ctx.dropName(s);
-                }
-                byLabels.put(labels, s);
-                order.add(s);
-            }
-            return s;
-        }
-
-        /** Prometheus's resultMetric: drop the name for arithmetic, apply on/ignoring, copy group_x labels. */
-        private Labels resultMetric(Labels many, Labels one) {
-            LabelsBuilder b = new LabelsBuilder();
-            many.forEach(b::add);
-            if (!op.isComparison()) {
-                b.remove(Labels.METRIC_NAME);
-                b.remove(MetricNames.TYPE_LABEL);
-                b.remove(MetricNames.UNIT_LABEL);
-            }
-            if (m.cardinality() == Cardinality.ONE_TO_ONE) {
-                if (m.on()) {
-                    LabelsBuilder kept = new LabelsBuilder();
-                    for (String name : m.matchingLabels()) {
-                        String v = b.build().get(name);
-                        if (v != null) {
-                            kept.set(name, v);
-                        }
-                    }
-                    b = kept;
-                } else {
-                    for (String name : m.matchingLabels()) {
-                        b.remove(name);
-                    }
-                }
-            }
-            for (String name : m.include()) {
-                String v = one.get(name);
-                if (v != null && !v.isEmpty()) {
-                    b.set(name, v);
-                } else {
-                    b.remove(name);
-                }
-            }
-            return b.build();
-        }
-
-        List<StepSeries> nonEmpty() {
-            List<StepSeries> out = new ArrayList<>(order.size());
-            for (StepSeries s : order) {
-                if (!s.isEmpty()) {
-                    out.add(s);
-                }
-            }
-            return out;
-        }
     }
 }
