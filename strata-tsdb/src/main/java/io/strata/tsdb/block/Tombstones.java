@@ -107,7 +107,7 @@ public final class Tombstones {
     }
 
     /** Adds {@code [min, max]} to flattened intervals, merging what overlaps or touches it. */
-    static long[] addInterval(long[] intervals, long min, long max) {
+    public static long[] addInterval(long[] intervals, long min, long max) {
         if (intervals == null) {
             return new long[] {min, max};
         }
@@ -138,6 +138,19 @@ public final class Tombstones {
             out[n++] = max;
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** The intervals clipped to {@code >= t}; null when nothing is left. */
+    public static long[] trimBefore(long[] intervals, long t) {
+        int n = 0;
+        long[] out = new long[intervals.length];
+        for (int i = 0; i < intervals.length; i += 2) {
+            if (intervals[i + 1] >= t) {
+                out[n++] = Math.max(intervals[i], t);
+                out[n++] = intervals[i + 1];
+            }
+        }
+        return n == 0 ? null : Arrays.copyOf(out, n);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.strata.tsdb.head;
 import io.strata.encoding.chunk.Chunks;
 import io.strata.model.Labels;
 import io.strata.storage.SampleCursor;
+import io.strata.tsdb.block.Tombstones;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -399,7 +400,7 @@ final class HeadSeries {
 
     /** Records a deleted interval; samples in it disappear from reads and from blocks cut later. */
     void deleteLocked(long min, long max) {
-        tombstones = Tombstones.add(tombstones, min, max);
+        tombstones = Tombstones.addInterval(tombstones, min, max);
     }
 
     /** Approximate heap bytes of this series, its labels and its open chunk. */

@@ -3,6 +3,7 @@ package io.strata.tsdb.head;
 import io.strata.encoding.chunk.Chunks;
 import io.strata.storage.SampleCursor;
 import io.strata.storage.merge.MergeSampleCursor;
+import io.strata.tsdb.block.Tombstones;
 
 /**
  * Iterates a {@link SeriesSnapshot}: the closed chunks and the open chunk one after the other
@@ -69,7 +70,7 @@ final class HeadSeriesCursor implements SampleCursor {
             if (t > maxt) {
                 break;
             }
-            if (tombstones == null || !Tombstones.contains(tombstones, t)) {
+            if (tombstones == null || !Tombstones.isDeleted(tombstones, t)) {
                 return kind;
             }
             kind = source.next();
