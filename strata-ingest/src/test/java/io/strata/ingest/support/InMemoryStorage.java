@@ -13,6 +13,7 @@ import io.strata.storage.SampleCursor;
 import io.strata.storage.SelectHints;
 import io.strata.storage.Series;
 import io.strata.storage.SeriesSet;
+import io.strata.testing.ArraySampleCursor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -259,47 +260,7 @@ public final class InMemoryStorage implements Appendable, Queryable {
         public SampleCursor cursor(SampleCursor reuse) {
             long[] ts = samples.keySet().stream().mapToLong(Long::longValue).toArray();
             double[] vs = samples.values().stream().mapToDouble(Double::doubleValue).toArray();
-            return new ArrayCursor(ts, vs);
-        }
-    }
-
-    private static final class ArrayCursor implements SampleCursor {
-        private final long[] ts;
-        private final double[] vs;
-        private int i = -1;
-
-        ArrayCursor(long[] ts, double[] vs) {
-            this.ts = ts;
-            this.vs = vs;
-        }
-
-        @Override
-        public int next() {
-            if (i < ts.length) {
-                i++;
-            }
-            return i < ts.length ? FLOAT : NONE;
-        }
-
-        @Override
-        public int seek(long minTimestamp) {
-            if (i < 0) {
-                i = 0;
-            }
-            while (i < ts.length && ts[i] < minTimestamp) {
-                i++;
-            }
-            return i < ts.length ? FLOAT : NONE;
-        }
-
-        @Override
-        public long timestamp() {
-            return ts[i];
-        }
-
-        @Override
-        public double value() {
-            return vs[i];
+            return new ArraySampleCursor(ts, vs, 0, ts.length, () -> false);
         }
     }
 
