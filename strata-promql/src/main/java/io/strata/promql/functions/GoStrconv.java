@@ -1,11 +1,6 @@
 package io.strata.promql.functions;
 
-
 import io.strata.promql.parse.GoNumbers;
-
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /** The few Go number conversions whose exact behaviour PromQL functions expose. */
 final class GoStrconv {
@@ -140,41 +135,5 @@ final class GoStrconv {
         }
         String g = GoNumbers.formatShortestGeneral(f);
         return g.indexOf('e') >= 0 || g.indexOf('.') >= 0 ? g : g + ".0";
-    }
-
-    /**
-     * Go's {@code %.<precision>g}: rounded to that many significant digits, in exponent form when
-     * the exponent is below -4 or at least the precision, trailing zeros removed.
-     */
-    static String formatG(double v, int precision) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (v == 0) {
-            return Double.doubleToRawLongBits(v) < 0 ? "-0" : "0";
-        }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(precision, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-        int exponent = d.precision() - d.scale() - 1;
-        if (exponent < -4 || exponent >= precision) {
-            String digits = d.unscaledValue().abs().toString();
-            StringBuilder sb = new StringBuilder();
-            if (v < 0) {
-                sb.append('-');
-            }
-            sb.append(digits.charAt(0));
-            if (digits.length() > 1) {
-                sb.append('.').append(digits, 1, digits.length());
-            }
-            sb.append('e').append(exponent < 0 ? '-' : '+');
-            int abs = Math.abs(exponent);
-            if (abs < 10) {
-                sb.append('0');
-            }
-            return sb.append(abs).toString();
-        }
-        return d.toPlainString();
     }
 }

@@ -56,7 +56,7 @@ final class MonotonicityReport {
         }
         return sb.append(", from buckets ").append(GoNumbers.formatShortestGeneral(s.minBucket))
                 .append(" to ").append(GoNumbers.formatShortestGeneral(s.maxBucket))
-                .append(", with a max diff of ").append(GoStrconv.formatG(s.maxDiff, 2))
+                .append(", with a max diff of ").append(GoNumbers.formatGeneral(s.maxDiff, 2))
                 .append(", over ").append(s.count).append(" samples from ").append(rfc3339(s.minTs))
                 .append(" to ").append(rfc3339(s.maxTs))
                 .toString();

@@ -1,6 +1,7 @@
 package io.strata.promql.parse;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -205,6 +206,16 @@ public final class GoNumbers {
      * digits, with an exponent ({@code 1e+06}, {@code 1e-05}) below 1e-4 and from 1e6 up.
      */
     public static String formatShortestGeneral(double v) {
+        return formatGeneral(v, -1);
+    }
+
+    /**
+     * Go's {@code %g}: with {@code precision > 0} ({@code %.<precision>g}) rounded half to even
+     * to that many significant digits and in exponent form from an exponent of
+     * {@code precision} up; with {@code precision <= 0} the shortest digits and exponent form
+     * from 6 up. Exponent form also below an exponent of -4; trailing zeros are removed.
+     */
+    public static String formatGeneral(double v, int precision) {
         String special = special(v);
         if (special != null) {
             return special;
@@ -212,11 +223,14 @@ public final class GoNumbers {
         if (v == 0) {
             return isNegativeZero(v) ? "-0" : "0";
         }
-        BigDecimal d = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+        BigDecimal d = precision > 0
+                ? new BigDecimal(Math.abs(v)).round(new MathContext(precision, RoundingMode.HALF_EVEN))
+                : new BigDecimal(Double.toString(Math.abs(v)));
+        d = d.stripTrailingZeros();
         String digits = d.unscaledValue().toString();
         int exponent = digits.length() - 1 - d.scale();
         String sign = v < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 6) {
+        if (exponent < -4 || exponent >= (precision > 0 ? precision : 6)) {
             StringBuilder sb = new StringBuilder(sign).append(digits.charAt(0));
             if (digits.length() > 1) {
                 sb.append('.').append(digits, 1, digits.length());

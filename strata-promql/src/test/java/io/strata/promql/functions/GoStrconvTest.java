@@ -38,6 +38,6 @@ class GoStrconvTest {
     @CsvSource({"10, 10", "7.5, 7.5", "7, 7", "123, 1.2e+02", "0.01, 0.01", "0.00001, 1e-05", "0.125, 0.12",
         "99.5, 1e+02"})
     void formatsWithTwoSignificantDigits(double v, String expected) {
-        assertThat(GoStrconv.formatG(v, 2)).isEqualTo(expected);
+        assertThat(io.strata.promql.parse.GoNumbers.formatGeneral(v, 2)).isEqualTo(expected);
     }
 }
