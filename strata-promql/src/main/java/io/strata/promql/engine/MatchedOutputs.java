@@ -28,7 +28,10 @@ final class MatchedOutputs {
     private final Map<Long, StepSeries> byPair = new HashMap<>();
     private final Map<Integer, StepSeries> byManyFill = new HashMap<>();
     private final Map<Integer, StepSeries> byOneFill = new HashMap<>();
+    /** Per "many" series: its output (the last one with group_x labels). */
     private StepSeries[] byMany;
+    /** Per "many" series: 1 + the "one" series of {@code byMany}'s pair, 0 for none. */
+    private int[] lastOne;
 
     MatchedOutputs(StepGrid grid, BinaryOp op, VectorMatching m, boolean returnBool, EvalContext ctx) {
         this.grid = grid;
@@ -39,13 +42,9 @@ final class MatchedOutputs {
     }
 
     StepSeries forPair(StepSeries many, int manyIndex, StepSeries one, int oneIndex) {
-        if (m.include().isEmpty() && m.cardinality() == Cardinality.ONE_TO_ONE) {
+        ensureCapacity(manyIndex);
+        if (m.include().isEmpty()) {
             // Without group_x labels the result depends on the "many" side only.
-            if (byMany == null) {
-                byMany = new StepSeries[Math.max(manyIndex + 1, 16)];
-            } else if (manyIndex >= byMany.length) {
-                byMany = Arrays.copyOf(byMany, Math.max(manyIndex + 1, byMany.length * 2));
-            }
             StepSeries s = byMany[manyIndex];
             if (s == null) {
                 s = series(resultMetric(many.labels(), one.labels()));
@@ -53,13 +52,31 @@ final class MatchedOutputs {
             }
             return s;
         }
+        // With group_x labels it also takes labels from the "one" side. A series usually meets
+        // the same partner at every step, so remember the last pair before asking the map.
+        if (lastOne[manyIndex] == oneIndex + 1) {
+            return byMany[manyIndex];
+        }
         long key = ((long) manyIndex << 32) | (oneIndex & 0xffffffffL);
         StepSeries s = byPair.get(key);
         if (s == null) {
             s = series(resultMetric(many.labels(), one.labels()));
             byPair.put(key, s);
         }
+        lastOne[manyIndex] = oneIndex + 1;
+        byMany[manyIndex] = s;
         return s;
+    }
+
+    private void ensureCapacity(int manyIndex) {
+        if (byMany == null) {
+            byMany = new StepSeries[Math.max(manyIndex + 1, 16)];
+            lastOne = new int[byMany.length];
+        } else if (manyIndex >= byMany.length) {
+            int n = Math.max(manyIndex + 1, byMany.length * 2);
+            byMany = Arrays.copyOf(byMany, n);
+            lastOne = Arrays.copyOf(lastOne, n);
+        }
     }
 
     StepSeries forManyWithFill(StepSeries many, int manyIndex) {
