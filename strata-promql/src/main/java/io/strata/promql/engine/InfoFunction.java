@@ -11,6 +11,7 @@ import io.strata.promql.ast.PositionRange;
 import io.strata.promql.ast.VectorSelector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,12 +115,13 @@ final class InfoFunction {
             Map<String, List<Matcher>> dataMatchers, StepGrid grid) {
         List<StepSeries> infoSeries = info.series();
         String[] infoSig = new String[infoSeries.size()];
-        Set<String> infoNames = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (int j = 0; j < infoSeries.size(); j++) {
             Labels l = infoSeries.get(j).labels();
-            infoNames.add(l.metricName());
+            names.add(l.metricName());
             infoSig[j] = signature(l.metricName(), l);
         }
+        List<String> infoNames = new ArrayList<>(names);
         boolean allMatchEmpty = true;
         for (List<Matcher> ms : dataMatchers.values()) {
             for (Matcher m : ms) {
@@ -127,6 +129,12 @@ final class InfoFunction {
             }
         }
         List<StepSeries> series = base.series();
+        // Per base series, computed once: its signature against each info metric, and the last
+        // enrichment with the info series it was made from (these rarely change between steps).
+        String[][] baseSigs = new String[series.size()][];
+        int[][] lastChosen = new int[series.size()][];
+        Labels[] lastLabels = new Labels[series.size()];
+        int[] chosen = new int[infoNames.size()];
         Map<Labels, StepSeries> out = new LinkedHashMap<>();
         Map<String, Integer> newest = new HashMap<>();
         for (int step = 0; step < grid.count(); step++) {
@@ -156,8 +164,23 @@ final class InfoFunction {
                 if (!bs.has(step)) {
                     continue;
                 }
-                Labels labels = ignored[i] ? bs.labels()
-                        : enrich(bs.labels(), infoNames, newest, infoSeries, dataMatchers, allMatchEmpty);
+                Labels labels = bs.labels();
+                if (!ignored[i]) {
+                    if (baseSigs[i] == null) {
+                        baseSigs[i] = new String[infoNames.size()];
+                        for (int k = 0; k < infoNames.size(); k++) {
+                            baseSigs[i][k] = signature(infoNames.get(k), labels);
+                        }
+                    }
+                    for (int k = 0; k < chosen.length; k++) {
+                        chosen[k] = newest.getOrDefault(baseSigs[i][k], -1);
+                    }
+                    if (lastChosen[i] == null || !Arrays.equals(lastChosen[i], chosen)) {
+                        lastChosen[i] = chosen.clone();
+                        lastLabels[i] = enrich(labels, chosen, infoSeries, dataMatchers, allMatchEmpty);
+                    }
+                    labels = lastLabels[i];
+                }
                 if (labels == null) {
                     continue;
                 }
@@ -175,14 +198,16 @@ final class InfoFunction {
         return new StepVector(grid, new ArrayList<>(out.values()));
     }
 
-    /** The base labels plus the matching info series' data labels, or null when the series must go. */
-    private static Labels enrich(Labels baseLabels, Set<String> infoNames, Map<String, Integer> newest,
-            List<StepSeries> infoSeries, Map<String, List<Matcher>> dataMatchers, boolean allMatchEmpty) {
+    /**
+     * The base labels plus the data labels of the chosen info series (one per info metric, -1
+     * for none), or null when the series must go.
+     */
+    private static Labels enrich(Labels baseLabels, int[] chosen, List<StepSeries> infoSeries,
+            Map<String, List<Matcher>> dataMatchers, boolean allMatchEmpty) {
         Map<String, String> added = new LinkedHashMap<>();
         int matched = 0;
-        for (String infoName : infoNames) {
-            Integer j = newest.get(signature(infoName, baseLabels));
-            if (j == null) {
+        for (int j : chosen) {
+            if (j < 0) {
                 continue;
             }
             matched++;
