@@ -1,6 +1,6 @@
 package io.strata.tsdb.wal;
 
-import static io.strata.tsdb.wal.WalFormatV1.SEGMENT_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.SEGMENT_HEADER_BYTES;
 
 import io.strata.tsdb.fs.StorageFiles;
 import java.io.IOException;
@@ -37,14 +37,18 @@ final class ActiveSegment {
      * Creates segment {@code number} in {@code dir}, writes its header and makes file and directory
      * entry durable, so that a later segment never exists on disk without this one being complete.
      * On failure the partial file is removed (best effort) and the error rethrown.
+     *
+     * @param previousSegmentLength where the previous segment of the run ends, recorded in the
+     *     header for {@link SegmentChain}, or {@link WalFormat#NO_PREVIOUS_SEGMENT}
      */
-    static ActiveSegment create(StorageFiles files, Path dir, int number) throws IOException {
+    static ActiveSegment create(StorageFiles files, Path dir, int number, long previousSegmentLength)
+            throws IOException {
         Path path = WalFiles.segmentPath(dir, number);
         FileChannel channel = files.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
         try {
             ByteBuffer header = ByteBuffer.allocate(SEGMENT_HEADER_BYTES);
-            WalFormatV1.putSegmentHeader(header, number);
+            WalFormat.putSegmentHeader(header, number, previousSegmentLength);
             header.flip();
             writeFully(channel, header, 0);
             files.fsync(channel, path);

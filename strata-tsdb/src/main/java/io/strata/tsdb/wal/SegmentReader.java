@@ -1,7 +1,7 @@
 package io.strata.tsdb.wal;
 
-import static io.strata.tsdb.wal.WalFormatV1.FRAME_HEADER_BYTES;
-import static io.strata.tsdb.wal.WalFormatV1.SEGMENT_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.FRAME_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.SEGMENT_HEADER_BYTES;
 
 import io.strata.tsdb.fs.StorageFiles;
 import java.io.IOException;
@@ -42,6 +42,8 @@ final class SegmentReader implements AutoCloseable {
     private long frameOffset = SEGMENT_HEADER_BYTES;
     private ByteBuffer payload;
     private String problem = "";
+    /** From the validated header; see {@link #previousSegmentLength()}. */
+    private long previousSegmentLength;
 
     private SegmentReader(Path path, int number, FileChannel channel, long end, ByteBuffer window) {
         this.path = path;
@@ -65,16 +67,40 @@ final class SegmentReader implements AutoCloseable {
         SegmentReader reader = new SegmentReader(path, number, channel, end, window);
         try {
             String headerProblem = reader.fill(0, SEGMENT_HEADER_BYTES)
-                    ? WalFormatV1.segmentHeaderProblem(reader.window.duplicate().position(0).limit(SEGMENT_HEADER_BYTES), number)
+                    ? WalFormat.segmentHeaderProblem(reader.window.duplicate().position(0).limit(SEGMENT_HEADER_BYTES), number)
                     : "segment header truncated: " + end + " of " + SEGMENT_HEADER_BYTES + " bytes";
             if (headerProblem != null) {
                 throw new CorruptWalException(path, number, 0, headerProblem);
             }
+            reader.previousSegmentLength = WalFormat.previousSegmentLength(reader.window.duplicate().position(0));
             return reader;
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    /**
+     * Reads and checks only the header of segment {@code number}, for the chain check of the
+     * segment before it (see {@link SegmentChain}), and returns {@link #previousSegmentLength()}.
+     *
+     * @throws CorruptWalException when the header is missing or not this segment's
+     */
+    static long readPreviousSegmentLength(StorageFiles files, Path path, int number) throws IOException {
+        // A window of exactly one header, so that checking the chain reads 24 bytes, not a megabyte.
+        ByteBuffer headerOnly = ByteBuffer.allocate(SEGMENT_HEADER_BYTES);
+        try (SegmentReader reader = open(files, path, number, files.size(path), headerOnly)) {
+            return reader.previousSegmentLength;
+        }
+    }
+
+    /**
+     * The length in bytes of the previous segment of the same run, as recorded in this segment's
+     * header when it was created, or {@link WalFormat#NO_PREVIOUS_SEGMENT} when there is none to
+     * check.
+     */
+    long previousSegmentLength() {
+        return previousSegmentLength;
     }
 
     /** Reads the next frame. */
@@ -88,11 +114,11 @@ final class SegmentReader implements AutoCloseable {
             return damaged("truncated frame header: " + (end - nextOffset) + " of " + FRAME_HEADER_BYTES + " bytes");
         }
         int at = (int) (nextOffset - windowStart);
-        int length = WalFormatV1.frameLength(window, at);
+        int length = WalFormat.frameLength(window, at);
         if (length < 0) {
             return damaged("frame header checksum mismatch");
         }
-        int expectedCrc = WalFormatV1.framePayloadCrc(window, at);
+        int expectedCrc = WalFormat.framePayloadCrc(window, at);
         if (!fill(nextOffset, FRAME_HEADER_BYTES + length)) {
             return damaged("frame of " + length + " bytes runs past the end of the segment ("
                     + (end - nextOffset - FRAME_HEADER_BYTES) + " bytes present)");

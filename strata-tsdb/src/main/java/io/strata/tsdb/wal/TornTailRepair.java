@@ -1,7 +1,7 @@
 package io.strata.tsdb.wal;
 
-import static io.strata.tsdb.wal.WalFormatV1.FRAME_HEADER_BYTES;
-import static io.strata.tsdb.wal.WalFormatV1.SEGMENT_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.FRAME_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.SEGMENT_HEADER_BYTES;
 
 import io.strata.tsdb.fs.StorageFiles;
 import java.io.IOException;
@@ -81,13 +81,13 @@ final class TornTailRepair {
             CRC32C crc = new CRC32C();
             for (long q = from; q + FRAME_HEADER_BYTES < size; q++) {
                 int at = (int) q;
-                int length = WalFormatV1.frameLength(bytes, at);
+                int length = WalFormat.frameLength(bytes, at);
                 if (length < 0 || at + FRAME_HEADER_BYTES + (long) length > size) {
                     continue;
                 }
                 crc.reset();
                 crc.update(bytes.duplicate().limit(at + FRAME_HEADER_BYTES + length).position(at + FRAME_HEADER_BYTES));
-                if ((int) crc.getValue() == WalFormatV1.framePayloadCrc(bytes, at)) {
+                if ((int) crc.getValue() == WalFormat.framePayloadCrc(bytes, at)) {
                     return q;
                 }
             }
@@ -110,9 +110,20 @@ final class TornTailRepair {
         return true;
     }
 
+    /**
+     * Writes the header the segment was being created with. Its previous-length field is the
+     * previous segment's size now (0 when there is none): a crash before this header was durable
+     * means that nothing was ever written to this segment, so every byte of the previous one is
+     * still part of the log (after a rotation it was fsynced in full; after a failed fsync, the
+     * records rewritten from memory never arrived here, so their first copy is the one to keep).
+     */
     private static void rewriteHeader(StorageFiles files, Path path, int number) throws IOException {
+        Path previous = number > 0 ? WalFiles.segmentPath(path.getParent(), number - 1) : null;
+        long previousLength = previous != null && files.exists(previous)
+                ? files.size(previous)
+                : WalFormat.NO_PREVIOUS_SEGMENT;
         ByteBuffer header = ByteBuffer.allocate(SEGMENT_HEADER_BYTES);
-        WalFormatV1.putSegmentHeader(header, number);
+        WalFormat.putSegmentHeader(header, number, previousLength);
         header.flip();
         try (FileChannel channel = files.open(path, StandardOpenOption.WRITE)) {
             channel.truncate(0);

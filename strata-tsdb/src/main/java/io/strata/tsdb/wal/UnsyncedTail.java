@@ -1,6 +1,6 @@
 package io.strata.tsdb.wal;
 
-import static io.strata.tsdb.wal.WalFormatV1.FRAME_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.FRAME_HEADER_BYTES;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -88,7 +88,7 @@ final class UnsyncedTail {
         buffer.limit(payloadStart + length).position(payloadStart);
         crc.reset();
         crc.update(buffer);
-        WalFormatV1.putFrameHeader(buffer, size, length, (int) crc.getValue());
+        WalFormat.putFrameHeader(buffer, size, length, (int) crc.getValue());
         buffer.limit(size + frameLength).position(size);
         size += frameLength;
         return buffer;

@@ -77,18 +77,21 @@ public final class Wal implements AutoCloseable {
         WalMetrics metrics = new WalMetrics();
         WalRepairReport report = WalRepairReport.clean();
         int next = Math.max(checkpoint + 1, 1);
+        long previousLength = WalFormat.NO_PREVIOUS_SEGMENT;
         if (!segments.isEmpty()) {
             int last = segments.getLast();
-            report = TornTailRepair.repair(files, WalFiles.segmentPath(dir, last), last);
+            Path lastPath = WalFiles.segmentPath(dir, last);
+            report = TornTailRepair.repair(files, lastPath, last);
             if (report.repaired()) {
                 metrics.repairs.increment();
                 log.warn("{} in {}", report, dir);
             }
+            previousLength = files.size(lastPath);
             next = last + 1;
         }
         ActiveSegment first;
         try {
-            first = ActiveSegment.create(files, dir, next);
+            first = ActiveSegment.create(files, dir, next, previousLength);
         } catch (IOException e) {
             throw new IOException("cannot start WAL segment " + WalFiles.segmentPath(dir, next) + ": " + e.getMessage()
                     + (WalWriter.isDiskFull(e) ? "; free space in " + dir : ""), e);

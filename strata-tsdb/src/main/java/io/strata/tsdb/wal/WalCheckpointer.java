@@ -1,7 +1,7 @@
 package io.strata.tsdb.wal;
 
-import static io.strata.tsdb.wal.WalFormatV1.FRAME_HEADER_BYTES;
-import static io.strata.tsdb.wal.WalFormatV1.SEGMENT_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.FRAME_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.SEGMENT_HEADER_BYTES;
 
 import io.strata.model.Labels;
 import io.strata.model.MetricMetadata;
@@ -69,7 +69,7 @@ final class WalCheckpointer implements WalRecordVisitor {
         files.createDirectories(tmp);
         WalCheckpointer checkpointer = new WalCheckpointer(files, tmp, filter, segmentSizeBytes);
         try {
-            checkpointer.out = ActiveSegment.create(files, tmp, 0);
+            checkpointer.out = ActiveSegment.create(files, tmp, 0, WalFormat.NO_PREVIOUS_SEGMENT);
             ByteBuffer window = null;
             WalRecordDecoder decoder = new WalRecordDecoder();
             if (previous >= 0) {
@@ -242,7 +242,7 @@ final class WalCheckpointer implements WalRecordVisitor {
             if (out.writtenOffset() > SEGMENT_HEADER_BYTES && out.writtenOffset() + frameLength > segmentSizeBytes) {
                 files.fsync(out.channel(), out.path);
                 out.close();
-                out = ActiveSegment.create(files, outDir, out.number + 1);
+                out = ActiveSegment.create(files, outDir, out.number + 1, out.writtenOffset());
             }
             frames.reset(0);
             out.append(frames.stage(encoded, encoded.limit()));

@@ -188,9 +188,9 @@ public final class WalRecords {
     }
 
     private static ByteBuffer bufferFor(long bound, ByteBuffer reuse) {
-        if (bound > WalFormatV1.MAX_RECORD_BYTES) {
+        if (bound > WalFormat.MAX_RECORD_BYTES) {
             throw new IllegalArgumentException("WAL record of up to " + bound + " bytes exceeds the limit of "
-                    + WalFormatV1.MAX_RECORD_BYTES + " bytes; split the batch");
+                    + WalFormat.MAX_RECORD_BYTES + " bytes; split the batch");
         }
         if (reuse != null && reuse.hasArray() && !reuse.isReadOnly() && reuse.capacity() >= bound) {
             return reuse.clear().order(ByteOrder.LITTLE_ENDIAN);

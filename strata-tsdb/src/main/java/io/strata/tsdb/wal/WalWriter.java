@@ -3,8 +3,8 @@ package io.strata.tsdb.wal;
 import static io.strata.tsdb.wal.DurabilityTracker.offsetOf;
 import static io.strata.tsdb.wal.DurabilityTracker.position;
 import static io.strata.tsdb.wal.DurabilityTracker.segmentOf;
-import static io.strata.tsdb.wal.WalFormatV1.FRAME_HEADER_BYTES;
-import static io.strata.tsdb.wal.WalFormatV1.SEGMENT_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.FRAME_HEADER_BYTES;
+import static io.strata.tsdb.wal.WalFormat.SEGMENT_HEADER_BYTES;
 
 import io.strata.model.ErrorCode;
 import io.strata.model.StrataException;
@@ -97,9 +97,9 @@ final class WalWriter {
     /** Appends one record; see {@link Wal#append}. */
     long append(ByteBuffer record) {
         int length = record.limit();
-        if (length < 1 || length > WalFormatV1.MAX_RECORD_BYTES) {
+        if (length < 1 || length > WalFormat.MAX_RECORD_BYTES) {
             throw new IllegalArgumentException("WAL record of " + length + " bytes is outside [1, "
-                    + WalFormatV1.MAX_RECORD_BYTES + "]");
+                    + WalFormat.MAX_RECORD_BYTES + "]");
         }
         if (Thread.currentThread().isInterrupted()) {
             // A channel touched by an interrupted thread is closed by the JDK; refuse before that.
@@ -212,7 +212,8 @@ final class WalWriter {
             tracker.advance(position(old.number, old.writtenOffset()));
             ActiveSegment next;
             try {
-                next = ActiveSegment.create(files, dir, old.number + 1);
+                // fsynced in full just above, so its written offset is where it ends on disk
+                next = ActiveSegment.create(files, dir, old.number + 1, old.writtenOffset());
             } catch (IOException e) {
                 throw createFailed(old.number + 1, e);
             }
@@ -246,8 +247,9 @@ final class WalWriter {
             }
             long durableOffset = offsetOf(durable);
             // A partial frame after the last complete one (a failed write whose truncation failed
-            // too) must go before a later segment exists: damage in a segment that is not the
-            // last is corruption at the next start, not a torn tail.
+            // too) goes before a later segment exists. Replay would stop at the durable offset the
+            // next header records and never reach it, but a segment that is not the last should
+            // hold no damaged bytes at all, for whoever inspects it without the chain.
             try {
                 failed.truncate(failed.writtenOffset());
             } catch (IOException e) {
@@ -255,7 +257,10 @@ final class WalWriter {
             }
             ActiveSegment next;
             try {
-                next = ActiveSegment.create(files, dir, failed.number + 1);
+                // The durable offset, not the written one: the failed segment is cut back to it at
+                // the end, and if that cut fails or a kill comes first, replay still stops reading
+                // the failed segment there, so the records rewritten below are not replayed twice.
+                next = ActiveSegment.create(files, dir, failed.number + 1, durableOffset);
             } catch (IOException e) {
                 throw recoveryFailed("creating segment " + WalFiles.segmentPath(dir, failed.number + 1), e);
             }
@@ -272,14 +277,14 @@ final class WalWriter {
             long rewritten = next.writtenOffset() - SEGMENT_HEADER_BYTES;
             switchTo(next);
             metrics.recoveries.increment();
-            // Replay would otherwise meet the rewritten records twice, if the old copies survive.
+            // The new segment's header already tells replay where the failed one ends; cutting the
+            // untrusted tail keeps the file equal to that, so nothing looks odd to a reader by hand.
             try {
                 failed.truncate(durableOffset);
                 files.fsync(failed.channel(), failed.path);
             } catch (IOException e) {
-                log.warn("WAL could not cut failed segment {} back to its durable {} bytes; if its untrusted tail"
-                        + " survives, replay will see up to {} bytes of records twice", failed.path, durableOffset,
-                        rewritten, e);
+                log.warn("WAL could not cut failed segment {} back to its durable {} bytes; replay reads it only up"
+                        + " to there, as segment {} records", failed.path, durableOffset, next.number, e);
             }
             closeQuietly(failed);
             log.warn("WAL recovered: writing to new segment {}, {} unsynced bytes rewritten from memory",

@@ -108,6 +108,7 @@ class WalFaultTest {
             assertThat(wal.currentSegment()).isEqualTo(failedSegment + 1);
             assertThat(Files.size(WalFiles.segmentPath(dir, failedSegment)))
                     .as("the untrusted tail was cut, so records 3 and 4 replay once").isEqualTo(durableEnd);
+            assertThat(recordedPreviousLength(failedSegment + 1)).isEqualTo(durableEnd);
             assertThat(wal.metrics().fsyncFailures()).isEqualTo(1);
             assertThat(wal.metrics().recoveries()).isEqualTo(1);
         }
@@ -118,6 +119,8 @@ class WalFaultTest {
     void aFailedFsyncInAlwaysModeFailsTheWaitingAppendAndDropsItsRecord() throws IOException {
         try (Wal wal = open(dir, files, options(SyncMode.ALWAYS, 1 << 20))) {
             appendAcknowledged(wal, 0, 2);
+            int failedSegment = wal.currentSegment();
+            long durableEnd = Files.size(WalFiles.segmentPath(dir, failedSegment));
 
             files.failFsyncs(1);
 
@@ -127,6 +130,7 @@ class WalFaultTest {
             appendAcknowledged(wal, 3, 5); // the next append recovers into a new segment
 
             assertThat(wal.healthy()).isTrue();
+            assertThat(recordedPreviousLength(failedSegment + 1)).as("record 2 was never durable").isEqualTo(durableEnd);
         }
         assertReopenReplaysExactlyTheAcknowledged();
     }
@@ -268,6 +272,10 @@ class WalFaultTest {
                         assertThat(e.getMessage()).contains(part);
                     }
                 });
+    }
+
+    private long recordedPreviousLength(int segment) throws IOException {
+        return SegmentReader.readPreviousSegmentLength(files, WalFiles.segmentPath(dir, segment), segment);
     }
 
     private void assertReopenReplaysExactlyTheAcknowledged() throws IOException {

@@ -45,7 +45,7 @@ class WalGroupCommitTest {
                         for (int i = 0; i < COMMITS_PER_THREAD; i++) {
                             ByteBuffer record = numbered(thread * 1000L + i, 10);
                             long position = wal.append(record);
-                            long end = Wal.offsetOf(position) + WalFormatV1.FRAME_HEADER_BYTES + record.limit();
+                            long end = Wal.offsetOf(position) + WalFormat.FRAME_HEADER_BYTES + record.limit();
                             long synced = files.fsyncedBytes(WalFiles.segmentPath(dir, Wal.segmentOf(position)));
                             if (synced < end) {
                                 violations.add("record ending at " + end + " acknowledged with only " + synced + " synced");
@@ -79,7 +79,7 @@ class WalGroupCommitTest {
                 ByteBuffer record = numbered(i);
                 long position = wal.append(record);
                 assertThat(files.fsyncedBytes(WalFiles.segmentPath(dir, Wal.segmentOf(position))))
-                        .isEqualTo(Wal.offsetOf(position) + WalFormatV1.FRAME_HEADER_BYTES + record.limit());
+                        .isEqualTo(Wal.offsetOf(position) + WalFormat.FRAME_HEADER_BYTES + record.limit());
             }
 
             assertThat(files.fsyncCount() - before).isEqualTo(20);
@@ -101,7 +101,7 @@ class WalGroupCommitTest {
                 appends++;
                 assertThat(appends).as("bounded loop").isLessThan(1000);
             }
-            long written = (long) appends * (record.limit() + WalFormatV1.FRAME_HEADER_BYTES);
+            long written = (long) appends * (record.limit() + WalFormat.FRAME_HEADER_BYTES);
 
             assertThat(written).isGreaterThan(segmentSize / 2).isLessThan(segmentSize / 2 + 2L * record.limit());
             assertThat(wal.currentSegment()).as("no rotation involved").isEqualTo(Wal.segmentOf(wal.append(record)));

@@ -224,7 +224,7 @@ class WalRecordsTest {
         CRC32C jdk = new CRC32C();
         jdk.update(bytes.array());
 
-        assertThat(WalFormatV1.headerCrc(length, payloadCrc)).isEqualTo((int) jdk.getValue());
+        assertThat(WalFormat.headerCrc(length, payloadCrc)).isEqualTo((int) jdk.getValue());
     }
 
     @Test

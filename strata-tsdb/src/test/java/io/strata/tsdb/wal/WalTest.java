@@ -99,7 +99,7 @@ class WalTest {
             long big = wal.append(numbered(2, 2000)); // ~22 KB, five times the segment size
             wal.append(numbered(3));
 
-            assertThat(Wal.offsetOf(big)).isEqualTo(WalFormatV1.SEGMENT_HEADER_BYTES);
+            assertThat(Wal.offsetOf(big)).isEqualTo(WalFormat.SEGMENT_HEADER_BYTES);
             assertThat(replaySequences(wal)).containsExactly(1L, 2L, 3L);
         }
     }
@@ -113,8 +113,8 @@ class WalTest {
             long second = wal.append(record);
 
             assertThat(Wal.segmentOf(first)).isEqualTo(wal.currentSegment());
-            assertThat(Wal.offsetOf(first)).isEqualTo(WalFormatV1.SEGMENT_HEADER_BYTES);
-            assertThat(Wal.offsetOf(second)).isEqualTo(Wal.offsetOf(first) + WalFormatV1.FRAME_HEADER_BYTES + record.limit());
+            assertThat(Wal.offsetOf(first)).isEqualTo(WalFormat.SEGMENT_HEADER_BYTES);
+            assertThat(Wal.offsetOf(second)).isEqualTo(Wal.offsetOf(first) + WalFormat.FRAME_HEADER_BYTES + record.limit());
             assertThat(record.position()).isEqualTo(3);
             assertThat(replaySequences(wal)).containsExactly(7L, 7L);
         }
@@ -150,7 +150,7 @@ class WalTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> wal.metrics().fsyncs() > before);
             await().atMost(Duration.ofSeconds(10)).until(() -> wal.metrics().unsyncedBytes() == 0);
             assertThat(files.fsyncedBytes(WalFiles.segmentPath(dir, wal.currentSegment())))
-                    .isGreaterThan(WalFormatV1.SEGMENT_HEADER_BYTES);
+                    .isGreaterThan(WalFormat.SEGMENT_HEADER_BYTES);
         }
     }
 
@@ -159,7 +159,7 @@ class WalTest {
         WalOptions slow = new WalOptions(SyncMode.INTERVAL, Duration.ofHours(1), SMALL_SEGMENT);
         try (Wal wal = open(dir, files, slow)) {
             wal.append(numbered(1));
-            long end = Wal.offsetOf(wal.append(numbered(2))) + WalFormatV1.FRAME_HEADER_BYTES + numbered(2).limit();
+            long end = Wal.offsetOf(wal.append(numbered(2))) + WalFormat.FRAME_HEADER_BYTES + numbered(2).limit();
 
             wal.sync();
 
@@ -176,7 +176,7 @@ class WalTest {
             }
             WalMetrics metrics = wal.metrics();
             assertThat(metrics.recordsWritten()).isEqualTo(10);
-            assertThat(metrics.bytesWritten()).isEqualTo(10L * (length + WalFormatV1.FRAME_HEADER_BYTES));
+            assertThat(metrics.bytesWritten()).isEqualTo(10L * (length + WalFormat.FRAME_HEADER_BYTES));
             assertThat(metrics.segmentsCreated()).isEqualTo(1);
             assertThat(metrics.repairs()).isZero();
         }

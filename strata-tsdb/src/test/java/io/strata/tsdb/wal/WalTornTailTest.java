@@ -10,12 +10,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.tsdb.fs.FaultyStorageFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +70,8 @@ class WalTornTailTest {
                 assertThat(replaySequences(wal)).as("cut at %d", cut).containsExactlyElementsOf(range(0, RECORDS - 1));
             }
             assertThat(Files.size(segment)).isEqualTo(lastRecordStart);
+            assertThat(recordedPreviousLength(segmentNumber + 1))
+                    .as("the segment open started records the repaired size").isEqualTo(lastRecordStart);
         }
     }
 
@@ -104,7 +109,7 @@ class WalTornTailTest {
     void damageBeforeTheLastRecordIsCorruptionNotATornTail() {
         long fifth = Wal.offsetOf(recordStarts.get(5));
         byte[] damaged = pristine.clone();
-        damaged[(int) fifth + WalFormatV1.FRAME_HEADER_BYTES + 3] ^= 0x10;
+        damaged[(int) fifth + WalFormat.FRAME_HEADER_BYTES + 3] ^= 0x10;
         restore(damaged);
 
         assertThatThrownBy(() -> open(dir, files, options))
@@ -153,6 +158,8 @@ class WalTornTailTest {
             assertThat(wal.repairReport().problem()).contains("segment header incomplete");
             assertThat(replaySequences(wal)).containsExactlyElementsOf(range(0, RECORDS));
         }
+        assertThat(recordedPreviousLength(segmentNumber + 1)).as("rewritten header").isEqualTo(pristine.length);
+        assertThat(recordedPreviousLength(segmentNumber + 2)).isEqualTo(WalFormat.SEGMENT_HEADER_BYTES);
     }
 
     @Test
@@ -167,18 +174,44 @@ class WalTornTailTest {
     }
 
     @Test
+    void aSegmentOfFormatVersion1IsRejectedNamingBothVersions() {
+        // Version 1's 16-byte header: magic, version, reserved, number, CRC32C of bytes 0..11.
+        ByteBuffer v1 = ByteBuffer.allocate(16 + pristine.length - WalFormat.SEGMENT_HEADER_BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        v1.put(new byte[] {'S', 'W', 'A', 'L', 1, 0, 0, 0}).putInt(segmentNumber);
+        v1.putInt(crc32c(v1.array(), 12));
+        v1.put(pristine, WalFormat.SEGMENT_HEADER_BYTES, pristine.length - WalFormat.SEGMENT_HEADER_BYTES);
+        restore(v1.array());
+
+        assertThatThrownBy(() -> open(dir, files, options))
+                .isInstanceOfSatisfying(CorruptWalException.class, e -> {
+                    assertThat(e.segment()).isEqualTo(segmentNumber);
+                    assertThat(e.offset()).isZero();
+                })
+                .hasMessageContaining("segment has WAL format version 1, this Strata reads version 2");
+    }
+
+    @Test
     void aSegmentOfANewerFormatVersionIsRejectedNamingBothVersions() {
         byte[] newer = pristine.clone();
-        newer[4] = 2;
+        newer[4] = 3;
         // keep the header checksum valid so that only the version differs
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(newer, 0, 12);
-        java.nio.ByteBuffer.wrap(newer).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(12, (int) crc.getValue());
+        ByteBuffer.wrap(newer).order(ByteOrder.LITTLE_ENDIAN).putInt(20, crc32c(newer, 20));
         restore(newer);
 
         assertThatThrownBy(() -> open(dir, files, options))
                 .isInstanceOf(CorruptWalException.class)
-                .hasMessageContaining("version 2, this Strata reads version 1");
+                .hasMessageContaining("version 3, this Strata reads version 2");
+    }
+
+    private static int crc32c(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
+    }
+
+    private long recordedPreviousLength(int number) throws IOException {
+        return SegmentReader.readPreviousSegmentLength(files, WalFiles.segmentPath(dir, number), number);
     }
 
     /** Puts the data segment back with {@code bytes} and removes segments later opens created. */

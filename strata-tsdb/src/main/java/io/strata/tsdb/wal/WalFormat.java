@@ -5,27 +5,31 @@ import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
 /**
- * Byte layout of a WAL segment, version 1: a 16-byte segment header followed by frames, each a
- * 12-byte frame header and a payload (one record). All integers are little-endian. See
- * docs/format/wal.md for the diagrams.
+ * Byte layout of a WAL segment, format version 2: a 24-byte segment header followed by frames,
+ * each a 12-byte frame header and a payload (one record). All integers are little-endian. The
+ * diagrams and byte-level notes are in {@code docs/format/wal.md}.
  *
  * <pre>
- * segment header                      frame
- * ┌──────┬───┬─────┬──────┬───────┐   ┌────────┬─────────┬──────────┬─────────────┐
- * │"SWAL"│ 1 │0 0 0│ u32  │ u32   │   │ u32    │ u32     │ u32      │ payload     │
- * │magic │ver│rsvd │number│crc32c │   │length  │crc32c   │crc32c of │ (length     │
- * │      │   │     │      │of 0-11│   │        │(payload)│bytes 0-7 │  bytes)     │
- * └──────┴───┴─────┴──────┴───────┘   └────────┴─────────┴──────────┴─────────────┘
+ * segment header                                        frame
+ * ┌──────┬───┬─────┬──────┬───────────────┬───────┐   ┌────────┬─────────┬──────────┬─────────────┐
+ * │"SWAL"│ 2 │0 0 0│ u32  │ u64 length of │ u32   │   │ u32    │ u32     │ u32      │ payload     │
+ * │magic │ver│rsvd │number│ the previous  │crc32c │   │length  │crc32c   │crc32c of │ (length     │
+ * │      │   │     │      │ segment, or 0 │of 0-19│   │        │(payload)│bytes 0-7 │  bytes)     │
+ * └──────┴───┴─────┴──────┴───────────────┴───────┘   └────────┴─────────┴──────────┴─────────────┘
  * </pre>
  *
  * The frame header carries its own checksum so that a damaged length is recognised as damage
  * instead of being trusted; that is what lets the start-up repair tell a torn last write from
- * corruption in the middle of the log (see {@link TornTailRepair}).
+ * corruption in the middle of the log (see {@link TornTailRepair}). The previous segment's length
+ * in the segment header is what lets a reader tell a segment that lost whole frames at its end
+ * from one that a rotation closed (see {@link SegmentChain}).
  */
-final class WalFormatV1 {
-    static final byte VERSION = 1;
-    static final int SEGMENT_HEADER_BYTES = 16;
+final class WalFormat {
+    static final byte VERSION = 2;
+    static final int SEGMENT_HEADER_BYTES = 24;
     static final int FRAME_HEADER_BYTES = 12;
+    /** The previous-length field of a segment header whose predecessor is not to be checked. */
+    static final long NO_PREVIOUS_SEGMENT = 0;
     /**
      * Far above any remote-write batch (Prometheus caps decompressed requests well below this),
      * small enough that a corrupt length can never make a reader allocate gigabytes.
@@ -33,14 +37,28 @@ final class WalFormatV1 {
     static final int MAX_RECORD_BYTES = 256 << 20;
 
     private static final byte[] MAGIC = {'S', 'W', 'A', 'L'};
+    private static final int VERSION_OFFSET = 4;
+    private static final int NUMBER_OFFSET = 8;
+    private static final int PREVIOUS_LENGTH_OFFSET = 12;
+    private static final int HEADER_CRC_OFFSET = 20;
 
-    private WalFormatV1() {}
+    private WalFormat() {}
 
-    /** Writes the 16-byte header of segment {@code number} into {@code out} at its position. */
-    static void putSegmentHeader(ByteBuffer out, int number) {
+    /**
+     * Writes the 24-byte header of segment {@code number} into {@code out} at its position.
+     *
+     * @param previousSegmentLength the size in bytes at which the previous segment of the same
+     *     run ends, or {@link #NO_PREVIOUS_SEGMENT} when there is none to check
+     */
+    static void putSegmentHeader(ByteBuffer out, int number, long previousSegmentLength) {
+        if (previousSegmentLength != NO_PREVIOUS_SEGMENT && previousSegmentLength < SEGMENT_HEADER_BYTES) {
+            throw new IllegalArgumentException("BUG: previous segment length " + previousSegmentLength
+                    + " is shorter than a segment header");
+        }
         ByteBuffer header = ByteBuffer.allocate(SEGMENT_HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(MAGIC).put(VERSION).put((byte) 0).put((byte) 0).put((byte) 0).putInt(number);
-        header.putInt(crc(header.array(), 0, 12));
+        header.put(MAGIC).put(VERSION).put((byte) 0).put((byte) 0).put((byte) 0).putInt(number)
+                .putLong(previousSegmentLength);
+        header.putInt(crc(header.array(), 0, HEADER_CRC_OFFSET));
         out.put(header.array());
     }
 
@@ -58,21 +76,32 @@ final class WalFormatV1 {
                 return "not a Strata WAL segment: bad magic bytes";
             }
         }
-        byte[] first12 = new byte[12];
-        header.get(p, first12);
-        int storedCrc = header.order(ByteOrder.LITTLE_ENDIAN).getInt(p + 12);
-        if (crc(first12, 0, 12) != storedCrc) {
-            return "segment header checksum mismatch";
-        }
-        byte version = header.get(p + 4);
+        // The version is checked before the checksum: the header of another version may have
+        // another size, so its checksum would sit elsewhere and the message would mislead.
+        byte version = header.get(p + VERSION_OFFSET);
         if (version != VERSION) {
             return "segment has WAL format version " + version + ", this Strata reads version " + VERSION;
         }
-        int storedNumber = header.getInt(p + 8);
+        byte[] covered = new byte[HEADER_CRC_OFFSET];
+        header.get(p, covered);
+        ByteBuffer le = header.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (crc(covered, 0, HEADER_CRC_OFFSET) != le.getInt(p + HEADER_CRC_OFFSET)) {
+            return "segment header checksum mismatch";
+        }
+        int storedNumber = le.getInt(p + NUMBER_OFFSET);
         if (storedNumber != number) {
             return "segment header says segment " + storedNumber + " but the file is segment " + number;
         }
+        long previous = le.getLong(p + PREVIOUS_LENGTH_OFFSET);
+        if (previous != NO_PREVIOUS_SEGMENT && previous < SEGMENT_HEADER_BYTES) {
+            return "segment header records an impossible previous segment length of " + previous + " bytes";
+        }
         return null;
+    }
+
+    /** The previous segment's length stored in a header that {@link #segmentHeaderProblem} accepted. */
+    static long previousSegmentLength(ByteBuffer header) {
+        return header.duplicate().order(ByteOrder.LITTLE_ENDIAN).getLong(header.position() + PREVIOUS_LENGTH_OFFSET);
     }
 
     /** Writes a frame header for a payload of {@code length} bytes with checksum {@code payloadCrc}. */
