@@ -162,7 +162,8 @@ public final class Wal implements AutoCloseable {
      * the records that recovery moves to a new segment may be missing or reported as corrupt.
      *
      * @throws CorruptWalException when a frame or record is damaged (torn tails were already
-     *     repaired by {@link #open}); nothing after the damage is replayed
+     *     repaired by {@link #open}), or a segment is shorter than the next segment's header
+     *     records (whole records lost at its end); nothing after the damage is replayed
      */
     public void replay(WalRecordVisitor visitor) throws IOException {
         maintenanceLock.lock();
@@ -175,19 +176,25 @@ public final class Wal implements AutoCloseable {
             ByteBuffer window = null;
             if (checkpoint >= 0) {
                 Path checkpointDir = listing.checkpointDir(checkpoint);
-                for (int segment : WalCheckpointer.checkpointSegments(files, checkpointDir)) {
-                    Path path = WalFiles.segmentPath(checkpointDir, segment);
-                    window = replaySegment(path, segment, files.size(path), decoder, visitor, window);
+                List<Integer> inCheckpoint = WalCheckpointer.checkpointSegments(files, checkpointDir);
+                for (int i = 0; i < inCheckpoint.size(); i++) {
+                    int segment = inCheckpoint.get(i);
+                    long end = SegmentChain.readableEnd(files, checkpointDir, segment, i + 1 < inCheckpoint.size());
+                    window = replaySegment(WalFiles.segmentPath(checkpointDir, segment), segment, end, decoder,
+                            visitor, window);
                 }
             }
-            for (int segment : listing.segmentsAfter(checkpoint)) {
+            List<Integer> segments = listing.segmentsAfter(checkpoint);
+            for (int i = 0; i < segments.size(); i++) {
+                int segment = segments.get(i);
                 if (segment > current) {
                     break; // cut after the call began
                 }
                 Path path = WalFiles.segmentPath(dir, segment);
+                // The segment being written has no successor yet; read what was appended before the call.
                 long end = segment == current
                         ? Math.min(DurabilityTracker.offsetOf(written), files.size(path))
-                        : files.size(path);
+                        : SegmentChain.readableEnd(files, dir, segment, i + 1 < segments.size());
                 window = replaySegment(path, segment, end, decoder, visitor, window);
             }
         } finally {

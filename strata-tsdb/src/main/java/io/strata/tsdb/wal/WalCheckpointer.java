@@ -74,16 +74,17 @@ final class WalCheckpointer implements WalRecordVisitor {
             WalRecordDecoder decoder = new WalRecordDecoder();
             if (previous >= 0) {
                 Path previousDir = listing.checkpointDir(previous);
-                for (int segment : checkpointSegments(files, previousDir)) {
-                    window = checkpointer.copy(files, WalFiles.segmentPath(previousDir, segment), segment, decoder,
-                            window);
+                List<Integer> inPrevious = checkpointSegments(files, previousDir);
+                for (int i = 0; i < inPrevious.size(); i++) {
+                    window = checkpointer.copy(files, previousDir, inPrevious.get(i), i + 1 < inPrevious.size(),
+                            decoder, window);
                 }
             }
-            for (int segment : listing.segmentsAfter(previous)) {
-                if (segment > throughSegment) {
-                    break;
-                }
-                window = checkpointer.copy(files, WalFiles.segmentPath(dir, segment), segment, decoder, window);
+            // Segments up to throughSegment are closed (Wal.checkpoint rotates first), so each one
+            // has a successor whose header records where it ends.
+            List<Integer> segments = listing.segmentsAfter(previous);
+            for (int i = 0; i < segments.size() && segments.get(i) <= throughSegment; i++) {
+                window = checkpointer.copy(files, dir, segments.get(i), i + 1 < segments.size(), decoder, window);
             }
             checkpointer.finish();
             files.fsyncDirectory(tmp);
@@ -124,9 +125,11 @@ final class WalCheckpointer implements WalRecordVisitor {
         return segments;
     }
 
-    private ByteBuffer copy(StorageFiles files, Path path, int number, WalRecordDecoder decoder, ByteBuffer window)
-            throws IOException {
-        try (SegmentReader reader = SegmentReader.open(files, path, number, files.size(path), window)) {
+    private ByteBuffer copy(StorageFiles files, Path segmentDir, int number, boolean hasSuccessor,
+            WalRecordDecoder decoder, ByteBuffer window) throws IOException {
+        Path path = WalFiles.segmentPath(segmentDir, number);
+        long end = SegmentChain.readableEnd(files, segmentDir, number, hasSuccessor);
+        try (SegmentReader reader = SegmentReader.open(files, path, number, end, window)) {
             SegmentReader.Step step;
             while ((step = reader.next()) == SegmentReader.Step.FRAME) {
                 try {

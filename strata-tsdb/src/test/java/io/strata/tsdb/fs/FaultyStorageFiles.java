@@ -30,7 +30,8 @@ import java.util.function.Predicate;
  *       crosses it is short (writes what fits), the next throws "No space left on device", as
  *       Linux does when a disk fills up.
  *   <li>{@link #failFsyncs(int)} / {@link #failAllFsyncs()}: file fsyncs throw an I/O error.
- *   <li>{@link #failTruncates(boolean)}, {@link #failRenames(boolean)}, {@link #failOpens(Predicate)}.
+ *   <li>{@link #failTruncates(boolean)}, {@link #failShrinkingTruncates(boolean)},
+ *       {@link #failRenames(boolean)}, {@link #failOpens(Predicate)}.
  *   <li>{@link #skipRealFsync(boolean)} and {@link #fsyncDelay(Duration)} change timing only.
  * </ul>
  * It also counts fsyncs and remembers, per file, how many bytes the last successful fsync covered
@@ -45,6 +46,7 @@ public final class FaultyStorageFiles implements StorageFiles {
     private final AtomicInteger fsyncFailuresLeft = new AtomicInteger();
     private volatile boolean interruptNextWrite;
     private volatile boolean failTruncates;
+    private volatile boolean failShrinkingTruncates;
     private volatile boolean failRenames;
     private volatile Predicate<Path> failOpens = path -> false;
     private volatile boolean skipRealFsync;
@@ -92,6 +94,15 @@ public final class FaultyStorageFiles implements StorageFiles {
         return this;
     }
 
+    /**
+     * Truncates that would remove bytes fail; those to the current size or beyond still work. Lets
+     * a test fail the cut of a file's tail while a no-op truncate on the same path succeeds.
+     */
+    public FaultyStorageFiles failShrinkingTruncates(boolean fail) {
+        failShrinkingTruncates = fail;
+        return this;
+    }
+
     public FaultyStorageFiles failRenames(boolean fail) {
         failRenames = fail;
         return this;
@@ -120,6 +131,7 @@ public final class FaultyStorageFiles implements StorageFiles {
         writeBudget.set(Long.MAX_VALUE);
         fsyncFailuresLeft.set(0);
         failTruncates = false;
+        failShrinkingTruncates = false;
         failRenames = false;
         failOpens = path -> false;
         return this;
@@ -290,7 +302,7 @@ public final class FaultyStorageFiles implements StorageFiles {
 
         @Override
         public FileChannel truncate(long size) throws IOException {
-            if (failTruncates) {
+            if (failTruncates || (failShrinkingTruncates && size < inner.size())) {
                 throw new IOException(path + ": " + IO_ERROR + " (injected truncate failure)");
             }
             inner.truncate(size);

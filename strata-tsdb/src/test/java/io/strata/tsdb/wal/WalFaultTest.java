@@ -116,6 +116,32 @@ class WalFaultTest {
     }
 
     @Test
+    void aFailedFsyncWhoseSegmentCannotBeCutBackReplaysTheRewrittenRecordsOnce() throws IOException {
+        WalOptions noBackgroundSync = new WalOptions(SyncMode.INTERVAL, Duration.ofHours(1), 1 << 20);
+        // Set before anything fails, so that no recovery (on any thread) can cut the tail first.
+        files.failShrinkingTruncates(true);
+        try (Wal wal = open(dir, files, noBackgroundSync)) {
+            appendAcknowledged(wal, 0, 3);
+            wal.sync();
+            int failedSegment = wal.currentSegment();
+            Path failed = WalFiles.segmentPath(dir, failedSegment);
+            long durableEnd = Files.size(failed);
+            appendAcknowledged(wal, 3, 5); // acknowledged, not yet durable
+            files.failFsyncs(1);
+            assertThatThrownBy(wal::sync).isInstanceOf(IOException.class).hasMessageContaining("fsync");
+
+            appendAcknowledged(wal, 5, 7); // recovers first: records 3 and 4 are rewritten into a new segment
+
+            assertThat(wal.healthy()).isTrue();
+            assertThat(wal.currentSegment()).isEqualTo(failedSegment + 1);
+            assertThat(Files.size(failed)).as("records 3 and 4 are still in the failed segment").isGreaterThan(durableEnd);
+            assertThat(recordedPreviousLength(failedSegment + 1)).isEqualTo(durableEnd);
+        }
+        files.clearFaults();
+        assertReopenReplaysExactlyTheAcknowledged();
+    }
+
+    @Test
     void aFailedFsyncInAlwaysModeFailsTheWaitingAppendAndDropsItsRecord() throws IOException {
         try (Wal wal = open(dir, files, options(SyncMode.ALWAYS, 1 << 20))) {
             appendAcknowledged(wal, 0, 2);

@@ -3,12 +3,15 @@ package io.strata.tsdb.wal;
 import static io.strata.tsdb.wal.WalTestSupport.numbered;
 import static io.strata.tsdb.wal.WalTestSupport.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.tsdb.fs.FaultyStorageFiles;
 import io.strata.tsdb.fs.OsStorageFiles;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -25,9 +28,41 @@ class WalFuzzTest {
     private static final WalOptions OPTIONS = options(SyncMode.INTERVAL, 4096);
 
     @net.jqwik.api.Example
-    void aSegmentCutAtAFrameBoundaryBeforeTheLastOneReplaysWithAHole() throws IOException {
-        // Seed 307383 cuts the first of two segments from 3966 to 3116 bytes, on a frame boundary.
-        damagedSegmentsYieldARepairACorruptionErrorOrAPrefixNeverACrash(307383L);
+    void aSegmentCutAtAFrameBoundaryBeforeTheLastOneIsReportedAsCorruption() throws IOException {
+        Path dir = Files.createTempDirectory("wal-fuzz");
+        try {
+            FaultyStorageFiles files = new FaultyStorageFiles().skipRealFsync(true);
+            long lastFrame = -1;
+            try (Wal wal = WalTestSupport.open(dir, files, OPTIONS)) {
+                for (long i = 0; wal.currentSegment() < 3; i++) {
+                    long position = wal.append(numbered(i, 1 + (int) (i % 30)));
+                    if (Wal.segmentOf(position) == 1) {
+                        lastFrame = Wal.offsetOf(position);
+                    }
+                    assertThat(i).as("bounded loop").isLessThan(1000);
+                }
+            }
+            long lastFrameOfFirst = lastFrame;
+            Path first = WalFiles.segmentPath(dir, 1);
+            long size = Files.size(first);
+            try (FileChannel channel = FileChannel.open(first, StandardOpenOption.WRITE)) {
+                channel.truncate(lastFrameOfFirst); // the whole last frame is gone, nothing torn
+            }
+
+            try (Wal wal = WalTestSupport.open(dir, files, OPTIONS)) {
+                assertThat(wal.repairReport()).isEqualTo(WalRepairReport.clean());
+                assertThatThrownBy(() -> WalTestSupport.replaySequences(wal))
+                        .isInstanceOfSatisfying(CorruptWalException.class, e -> {
+                            assertThat(e.segment()).isEqualTo(1);
+                            assertThat(e.offset()).isEqualTo(lastFrameOfFirst);
+                        })
+                        .hasMessageContaining("segment 00000001 ends at byte " + lastFrameOfFirst)
+                        .hasMessageContaining("segment 00000002 records that it ended at byte " + size)
+                        .hasMessageContaining((size - lastFrameOfFirst) + " bytes of records are missing");
+            }
+        } finally {
+            OsStorageFiles.INSTANCE.deleteRecursively(dir);
+        }
     }
 
     @Property(tries = 150)
@@ -47,10 +82,9 @@ class WalFuzzTest {
             byte[] original = Files.readAllBytes(victim);
             byte[] damaged = mutate(original, random);
             Files.write(victim, damaged);
-            // A segment before the last one cut exactly at a frame boundary looks like a segment
-            // closed early by a rotation: frames alone cannot tell, so replay goes on with the
-            // next segment (a hole, not a prefix). Known limit of format v1, see docs/format/wal.md.
-            boolean undetectableCut = !victim.equals(segments.getLast()) && damaged.length < original.length
+            // A segment before the last one that lost its end, at a frame boundary or not, is shorter
+            // than its successor's header records: always corruption, never a hole.
+            boolean earlierSegmentCut = !victim.equals(segments.getLast()) && damaged.length < original.length
                     && Arrays.equals(original, 0, damaged.length, damaged, 0, damaged.length);
 
             List<Long> replayed;
@@ -58,13 +92,14 @@ class WalFuzzTest {
                 replayed = WalTestSupport.replaySequences(wal);
             } catch (CorruptWalException expected) {
                 assertThat(expected.getMessage()).contains("segment=");
+                if (earlierSegmentCut) {
+                    assertThat(expected.segment()).isEqualTo(WalFiles.parseSegment(victim.getFileName().toString()));
+                    assertThat(expected.offset()).isEqualTo(damaged.length);
+                    assertThat(expected).hasMessageContaining("records that it ended at byte " + original.length);
+                }
                 return;
             }
-            if (undetectableCut) {
-                assertThat(replayed).isSorted().doesNotHaveDuplicates();
-                assertThat(replayed).allSatisfy(n -> assertThat(n).isBetween(0L, (long) records - 1));
-                return;
-            }
+            assertThat(earlierSegmentCut).as("a cut earlier segment replayed without an error").isFalse();
             assertThat(replayed).containsExactlyElementsOf(WalTestSupport.range(0, replayed.size()));
             assertThat(replayed.size()).isLessThanOrEqualTo(records);
         } finally {
