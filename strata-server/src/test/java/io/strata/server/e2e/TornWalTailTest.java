@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TornWalTailTest {
     private static final int REQUESTS = 30;
-    private static final int SEGMENT_HEADER_BYTES = 8;
+    /** Segment header of WAL format version 2 (docs/format/wal.md). */
+    private static final int SEGMENT_HEADER_BYTES = 24;
 
     @TempDir
     Path dir;
