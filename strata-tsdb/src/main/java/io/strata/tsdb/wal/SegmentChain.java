@@ -16,8 +16,9 @@ import java.nio.file.Path;
  *   L == 0   nothing to check (see WalFormat.NO_PREVIOUS_SEGMENT)   read to S
  *   S == L   the segment is whole                                   read to S
  *   S &lt; L    records are missing: corruption at offset S             CorruptWalException
- *   S &gt; L    the bytes after L are records that a failed fsync moved
- *            into the next segment and whose old copy was not cut    read to L
+ *   S &gt; L    the segment's fsync failed at L: the bytes after it were
+ *            rewritten into the next segment (or never acknowledged)
+ *            and cutting them off failed or a crash came first        read to L
  * </pre>
  *
  * Used by {@link Wal#replay} and by {@link WalCheckpointer} for every segment that has a
