@@ -7,8 +7,8 @@ import java.lang.foreign.MemorySegment;
 /**
  * Append-only builder of one chunk. Not thread-safe. Reusable after {@link #reset()}.
  *
- * <p>Samples are kept compressed while the chunk is open (a Gorilla XOR stream, see
- * {@code docs/format/chunks.md}), so an open chunk costs about as much heap as its encoded size.
+ * <p>Samples are kept compressed while the chunk is open (a {@link ChunkFormat#DECIMAL_V1}
+ * stream, see {@code docs/format/chunks.md}), so an open chunk costs about as much heap as its encoded size.
  * {@link #cursor} reads that stream directly; {@link #finish()} produces the self-describing
  * chunk that {@link Chunks} reads.
  *
@@ -24,14 +24,14 @@ public final class ChunkAppender {
     /** Caps random-valued series (about 8 bytes a sample) well before the sample limit's worst case. */
     public static final int DEFAULT_MAX_BYTES = 16 * 1024;
 
-    private static final int MAX_SAMPLE_BYTES = (XorStreamWriter.MAX_SAMPLE_BITS + 7) / 8 + 1;
+    private static final int MAX_SAMPLE_BYTES = (DecimalStreamWriter.MAX_SAMPLE_BITS + 7) / 8 + 1;
     /** Header worst case: encoding byte, three varints of up to 10 bytes, body length varint. */
     private static final int MAX_HEADER_BYTES = 1 + 3 + 10 + 10 + 3;
 
     private final int maxSamples;
     private final int maxBytes;
     private final BitWriter stream = new BitWriter(32);
-    private final XorStreamWriter writer = new XorStreamWriter();
+    private final DecimalStreamWriter writer = new DecimalStreamWriter();
     /** View of {@link #stream}'s current array; rebuilt only when the array is replaced. */
     private byte[] streamViewArray = stream.buffer();
     private MemorySegment streamView = MemorySegment.ofArray(streamViewArray);
@@ -129,7 +129,7 @@ public final class ChunkAppender {
         }
         int body = stream.byteLength();
         byte[] chunk = new byte[ChunkHeader.size(count, minTime, maxTime, body) + body + ChunkFormat.CRC_BYTES];
-        int pos = ChunkHeader.write(chunk, 0, ChunkFormat.XOR_V1, count, minTime, maxTime, body);
+        int pos = ChunkHeader.write(chunk, 0, ChunkFormat.DECIMAL_V1, count, minTime, maxTime, body);
         System.arraycopy(stream.buffer(), 0, chunk, pos, body);
         ChunkHeader.writeCrc(chunk, pos + body);
         return chunk;

@@ -17,10 +17,12 @@ import java.lang.foreign.MemorySegment;
 final class ChunkCursor implements SampleCursor {
     private final ChunkHeader header = new ChunkHeader();
     private final ByteInput headerInput = new ByteInput();
-    private final XorStreamReader xor = new XorStreamReader();
-    /** Created on first use: most cursors over open chunks never need it. */
+    /** Created on first use: a cursor usually meets one or two of the three encodings. */
+    private XorStreamReader xor;
     private PackedChunkReader packed;
-    private boolean isPacked;
+    private DecimalStreamReader decimal;
+    /** {@link ChunkFormat}'s id of the chunk being read. */
+    private int encoding;
     private int numSamples;
     private int index;
     private long minTime;
@@ -37,24 +39,39 @@ final class ChunkCursor implements SampleCursor {
     /** Parses the chunk at offset 0 of {@code data} and positions before its first sample. */
     ChunkCursor resetFinished(MemorySegment data) {
         header.parse(data, headerInput);
-        isPacked = header.encoding == ChunkFormat.PACKED_V1;
-        if (isPacked) {
-            if (packed == null) {
-                packed = new PackedChunkReader();
+        encoding = header.encoding;
+        long bodyBits = (long) header.bodyLength << 3;
+        switch (encoding) {
+            case ChunkFormat.PACKED_V1 -> {
+                if (packed == null) {
+                    packed = new PackedChunkReader();
+                }
+                packed.reset(data, header);
             }
-            packed.reset(data, header);
-        } else {
-            long bodyBits = (long) header.bodyLength << 3;
-            xor.reset(data, header.bodyOffset, bodyBits, header.numSamples, header.minTime, 0);
+            case ChunkFormat.DECIMAL_V1 -> resetDecimal(data, header.bodyOffset, bodyBits, header.numSamples,
+                    header.minTime);
+            default -> {
+                if (xor == null) {
+                    xor = new XorStreamReader();
+                }
+                xor.reset(data, header.bodyOffset, bodyBits, header.numSamples, header.minTime, 0);
+            }
         }
         return start(header.numSamples, header.minTime, header.maxTime);
     }
 
-    /** Positions before the first sample of an open chunk's XOR stream. */
+    /** Positions before the first sample of an open chunk's {@link ChunkFormat#DECIMAL_V1} stream. */
     ChunkCursor resetOpen(MemorySegment stream, long bits, int numSamples, long minTime, long maxTime) {
-        isPacked = false;
-        xor.reset(stream, 0, bits, numSamples, minTime, 0);
+        encoding = ChunkFormat.DECIMAL_V1;
+        resetDecimal(stream, 0, bits, numSamples, minTime);
         return start(numSamples, minTime, maxTime);
+    }
+
+    private void resetDecimal(MemorySegment data, long bodyOffset, long bodyBits, int numSamples, long minTime) {
+        if (decimal == null) {
+            decimal = new DecimalStreamReader();
+        }
+        decimal.reset(data, bodyOffset, bodyBits, numSamples, minTime, 0);
     }
 
     private ChunkCursor start(int numSamples, long minTime, long maxTime) {
@@ -78,20 +95,28 @@ final class ChunkCursor implements SampleCursor {
         long previous = timestamp;
         long t;
         double v;
-        if (isPacked) {
-            packed.next();
-            t = packed.timestamp();
-            v = packed.value();
-        } else {
-            xor.next();
-            t = xor.timestamp();
-            v = Double.longBitsToDouble(xor.bits());
+        switch (encoding) {
+            case ChunkFormat.DECIMAL_V1 -> {
+                decimal.next();
+                t = decimal.timestamp();
+                v = decimal.value();
+            }
+            case ChunkFormat.PACKED_V1 -> {
+                packed.next();
+                t = packed.timestamp();
+                v = packed.value();
+            }
+            default -> {
+                xor.next();
+                t = xor.timestamp();
+                v = Double.longBitsToDouble(xor.bits());
+            }
         }
         if ((index > 0 && t <= previous) || t > maxTime || t < minTime) {
             throw new CorruptChunkException("sample " + index + " has timestamp " + t
                     + " after " + (index > 0 ? previous : minTime) + ", outside the chunk's ["
                     + minTime + ", " + maxTime + "] or not increasing",
-                    isPacked ? packed.reportOffset() : xor.input().reportOffset());
+                    reportOffset());
         }
         timestamp = t;
         value = v;
@@ -136,9 +161,18 @@ final class ChunkCursor implements SampleCursor {
 
     /** Whether the unread bits of the body (or of each bit area) are less than a byte. */
     boolean onlyPaddingLeft() {
-        if (isPacked) {
-            return packed.timestampBitsLeft() < 8 && packed.valueBitsLeft() < 8;
-        }
-        return xor.input().bitsLeft() < 8;
+        return switch (encoding) {
+            case ChunkFormat.PACKED_V1 -> packed.timestampBitsLeft() < 8 && packed.valueBitsLeft() < 8;
+            case ChunkFormat.DECIMAL_V1 -> decimal.input().bitsLeft() < 8;
+            default -> xor.input().bitsLeft() < 8;
+        };
+    }
+
+    private long reportOffset() {
+        return switch (encoding) {
+            case ChunkFormat.PACKED_V1 -> packed.reportOffset();
+            case ChunkFormat.DECIMAL_V1 -> decimal.input().reportOffset();
+            default -> xor.input().reportOffset();
+        };
     }
 }

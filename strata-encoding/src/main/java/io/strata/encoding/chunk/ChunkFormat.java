@@ -24,6 +24,13 @@ public final class ChunkFormat {
      */
     public static final int PACKED_V1 = 0x02;
 
+    /**
+     * Open chunks: delta-of-delta timestamps as {@link #XOR_V1}, and values as the delta of delta
+     * of their integer while they are decimal at one scale (XOR otherwise), appendable sample by
+     * sample.
+     */
+    public static final int DECIMAL_V1 = 0x03;
+
     /** The largest sample count the format allows; appenders use smaller limits. */
     public static final int MAX_SAMPLES = 65_535;
 
@@ -40,6 +47,7 @@ public final class ChunkFormat {
         return switch (encoding) {
             case XOR_V1 -> "xor-v1";
             case PACKED_V1 -> "packed-v1";
+            case DECIMAL_V1 -> "decimal-v1";
             default -> "unknown(0x" + Integer.toHexString(encoding) + ")";
         };
     }

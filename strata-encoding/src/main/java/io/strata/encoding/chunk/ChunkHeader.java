@@ -39,11 +39,12 @@ final class ChunkHeader {
         }
         input.reset(data, 0, Math.min(data.byteSize(), Integer.MAX_VALUE));
         encoding = input.readUnsignedByte();
-        if (encoding != ChunkFormat.XOR_V1 && encoding != ChunkFormat.PACKED_V1) {
+        if (encoding != ChunkFormat.XOR_V1 && encoding != ChunkFormat.PACKED_V1 && encoding != ChunkFormat.DECIMAL_V1) {
             throw new CorruptChunkException("unknown chunk encoding "
                     + ChunkFormat.encodingName(encoding) + "; this version reads "
-                    + ChunkFormat.encodingName(ChunkFormat.XOR_V1) + " and "
-                    + ChunkFormat.encodingName(ChunkFormat.PACKED_V1), 0);
+                    + ChunkFormat.encodingName(ChunkFormat.XOR_V1) + ", "
+                    + ChunkFormat.encodingName(ChunkFormat.PACKED_V1) + " and "
+                    + ChunkFormat.encodingName(ChunkFormat.DECIMAL_V1), 0);
         }
         numSamples = (int) input.readUnsignedVarint("sample count", 0, ChunkFormat.MAX_SAMPLES);
         if (numSamples > 0) {

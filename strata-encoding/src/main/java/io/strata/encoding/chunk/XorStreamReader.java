@@ -36,7 +36,7 @@ final class XorStreamReader {
             bits = in.readBits(64);
             values.start(bits);
         } else {
-            delta += readDeltaOfDelta();
+            delta += readDeltaOfDelta(in);
             timestamp += delta;
             bits = values.next(in);
         }
@@ -56,7 +56,8 @@ final class XorStreamReader {
         return in;
     }
 
-    private long readDeltaOfDelta() {
+    /** The timestamp part of a sample, shared with {@link DecimalStreamReader}. */
+    static long readDeltaOfDelta(BitReader in) {
         return switch (in.readUnaryOnes(4)) {
             case 0 -> 0;
             case 1 -> in.readSigned(XorStreamWriter.DOD_BUCKET_1);

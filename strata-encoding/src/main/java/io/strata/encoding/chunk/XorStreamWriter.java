@@ -48,7 +48,8 @@ final class XorStreamWriter {
         count++;
     }
 
-    private static void writeDeltaOfDelta(BitWriter out, long dod) {
+    /** The timestamp part of a sample, shared with {@link DecimalStreamWriter}. */
+    static void writeDeltaOfDelta(BitWriter out, long dod) {
         if (dod == 0) {
             out.writeBit(false);
         } else if (fitsSigned(dod, DOD_BUCKET_1)) {

@@ -59,7 +59,7 @@ class ChunkFuzzProperties {
     void randomBytesFailOnlyAsCorruption(@ForAll @Size(max = 200) byte[] bytes, @ForAll long seed) {
         assertOnlyCorruption(bytes, seed);
         // The same bytes behind each valid encoding id exercise the body decoders.
-        for (int encoding : new int[] {ChunkFormat.XOR_V1, ChunkFormat.PACKED_V1}) {
+        for (int encoding : new int[] {ChunkFormat.XOR_V1, ChunkFormat.PACKED_V1, ChunkFormat.DECIMAL_V1}) {
             byte[] withId = new byte[bytes.length + 1];
             withId[0] = (byte) encoding;
             System.arraycopy(bytes, 0, withId, 1, bytes.length);

@@ -98,7 +98,13 @@ class OpenChunkTest {
         Arbitrary<Long> bits = Arbitraries.oneOf(
                 Arbitraries.longs(), Arbitraries.just(Double.doubleToRawLongBits(1.0)),
                 Arbitraries.integers().between(0, 1000).map(i -> Double.doubleToRawLongBits(i)),
-                Arbitraries.just(0x7ff0000000000002L));
+                Arbitraries.just(0x7ff0000000000002L),
+                // decimal values at scales 0..7 (7 is beyond the decimal modes), near 2^53, and -0.0
+                Combinators.combine(Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L),
+                        Arbitraries.integers().between(0, 7))
+                        .as((n, k) -> Double.doubleToRawLongBits(n / Math.pow(10, k))),
+                Arbitraries.longs().between((1L << 53) - 5, (1L << 53) + 5).map(n -> Double.doubleToRawLongBits(n)),
+                Arbitraries.just(Double.doubleToRawLongBits(-0.0)));
         return Combinators.combine(gaps, bits).as((g, b) -> new long[] {g, b}).list().ofMinSize(1).ofMaxSize(200)
                 .map(list -> {
                     long t = -5_000_000_000L;
