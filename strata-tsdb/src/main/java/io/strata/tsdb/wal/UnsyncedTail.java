@@ -105,6 +105,23 @@ final class UnsyncedTail {
         return buffer.duplicate().limit(size).position(at);
     }
 
+    /**
+     * Replaces the buffer with a small one when it holds nothing and has grown: under load it
+     * grows to about one sync interval of WAL bytes (tens of MB of direct memory at a million
+     * samples a second), which an idle server should not keep. Returns whether it shrank.
+     */
+    boolean shrinkIfEmpty() {
+        if (size > 0 || buffer.capacity() <= INITIAL_CAPACITY) {
+            return false;
+        }
+        buffer = ByteBuffer.allocateDirect(INITIAL_CAPACITY).order(ByteOrder.LITTLE_ENDIAN);
+        return true;
+    }
+
+    int capacity() {
+        return buffer.capacity();
+    }
+
     private void ensureCapacity(long needed) {
         if (needed <= buffer.capacity()) {
             return;

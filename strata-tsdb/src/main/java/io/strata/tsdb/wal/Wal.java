@@ -220,6 +220,11 @@ public final class Wal implements AutoCloseable {
         }
     }
 
+    /** Capacity of the staging buffer of unsynced bytes, for tests. */
+    int tailCapacity() {
+        return writer.tailCapacity();
+    }
+
     /** The segment appends go to now. */
     public int currentSegment() {
         return writer.currentSegment();

@@ -53,6 +53,8 @@ final class WalWriter {
     private final UnsyncedTail tail;
     /** Position just after the last complete frame; written under writeLock. */
     private volatile long writtenPosition;
+    /** {@link #writtenPosition} at the sync thread's previous idle check; sync thread only. */
+    private long positionAtLastIdleCheck = -1;
     private volatile int lastFailedFrameBytes;
     /** The last failure was creating the next segment: retrying that is the faithful probe. */
     private volatile boolean rotationPending;
@@ -315,7 +317,10 @@ final class WalWriter {
         while (tracker.awaitWork(intervalNanos)) {
             try {
                 switch (tracker.health().state()) {
-                    case HEALTHY -> syncOnce();
+                    case HEALTHY -> {
+                        syncOnce();
+                        releaseTailWhenIdle();
+                    }
                     case WRITE_FAILED -> {
                         syncOnce();
                         if (rotationPending) {
@@ -365,6 +370,38 @@ final class WalWriter {
                 writeLock.unlock();
             }
             tracker.requestSync();
+        }
+    }
+
+    /**
+     * Shrinks the staging buffer once a whole sync interval passed without appends (and all is
+     * durable), so its high-water mark of direct memory goes back to the OS when ingest stops.
+     * Sync thread only; skips the tick rather than wait when an append holds the lock.
+     */
+    private void releaseTailWhenIdle() {
+        if (!writeLock.tryLock()) {
+            return;
+        }
+        try {
+            long written = writtenPosition;
+            if (written != positionAtLastIdleCheck) {
+                positionAtLastIdleCheck = written;
+                return;
+            }
+            tail.discardBefore(durableOffsetIn(active));
+            tail.shrinkIfEmpty();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Capacity of the staging buffer, for tests. */
+    int tailCapacity() {
+        writeLock.lock();
+        try {
+            return tail.capacity();
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -80,6 +80,22 @@ class WalTest {
     }
 
     @Test
+    void theStagingBufferGivesItsMemoryBackOnceAppendsStop() throws IOException {
+        try (Wal wal = open(dir, files, options(SyncMode.INTERVAL, 64L << 20))) {
+            int initial = wal.tailCapacity();
+            // Appended back to back, these outpace the 20 ms sync interval at least once.
+            for (long i = 0; i < 40; i++) {
+                wal.append(numbered(i, 20_000));
+            }
+            assertThat(wal.tailCapacity()).as("grown under load").isGreaterThan(initial);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> wal.tailCapacity() == initial);
+            wal.append(numbered(40));
+            assertThat(replaySequences(wal)).containsExactlyElementsOf(range(0, 41));
+        }
+    }
+
+    @Test
     void segmentsStayNearTheirSizeLimit() throws IOException {
         try (Wal wal = open(dir, files, options(SyncMode.INTERVAL, SMALL_SEGMENT))) {
             for (long i = 0; i < 200; i++) {
