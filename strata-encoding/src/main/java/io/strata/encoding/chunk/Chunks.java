@@ -48,6 +48,19 @@ public final class Chunks {
         return cursor(MemorySegment.ofArray(chunk), reuse);
     }
 
+    /**
+     * A cursor over the first {@code bits} bits of a {@link ChunkFormat#DECIMAL_V1} body that is
+     * still being appended to (a head's open chunk), read in place instead of copied into a
+     * finished chunk. Safe while the writer goes on appending, as long as it only ever sets bits
+     * after {@code bits} in this array (growing into a new array leaves this one untouched) and
+     * the caller took {@code bits} and the array under the same lock as the writer.
+     */
+    public static SampleCursor openStreamCursor(byte[] stream, long bits, int numSamples, long minTime,
+            long maxTime, SampleCursor reuse) {
+        ChunkCursor cursor = reuse instanceof ChunkCursor c ? c : new ChunkCursor();
+        return cursor.resetOpen(MemorySegment.ofArray(stream), bits, numSamples, minTime, maxTime);
+    }
+
     public static int numSamples(MemorySegment chunk) {
         return parse(chunk).numSamples;
     }

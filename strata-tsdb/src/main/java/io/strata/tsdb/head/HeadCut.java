@@ -150,7 +150,7 @@ public final class HeadCut {
             if (inRange.isEmpty() && (ooo == null || ooo.size() == 0)) {
                 return false;
             }
-            SeriesSnapshot snapshot = new SeriesSnapshot(inRange.toArray(MemorySegment[]::new),
+            SeriesSnapshot snapshot = new SeriesSnapshot(inRange.toArray(MemorySegment[]::new), null,
                     ooo == null || ooo.size() == 0 ? null : ooo, p.tombstones(), start, end - 1);
             cursor = snapshot.cursor(cursor);
             ChunkAppender appender = new ChunkAppender();

@@ -314,23 +314,20 @@ final class HeadSeries {
         }
         boolean openOverlaps = open != null && open.minTime() <= maxt && open.maxTime() >= mint;
         int closedInRange = from < 0 ? 0 : to - from + 1;
-        java.lang.foreign.MemorySegment[] segments =
-                new java.lang.foreign.MemorySegment[closedInRange + (openOverlaps ? 1 : 0)];
+        java.lang.foreign.MemorySegment[] segments = new java.lang.foreign.MemorySegment[closedInRange];
         for (int i = 0; i < closedInRange; i++) {
             segments[i] = chunks.read(closed[from + i]);
         }
-        if (openOverlaps) {
-            // A copy: appends after this moment are not part of the reader's view.
-            segments[closedInRange] = java.lang.foreign.MemorySegment.ofArray(open.toChunk());
-        }
+        // Bits the reader sees stay as they are while appends go on, so no copy is needed.
+        OpenChunk.OpenStream openView = openOverlaps ? open.view() : null;
         OutOfOrderBuffer ooo = outOfOrder != null && outOfOrder.size() > 0 ? outOfOrder.copyRange(mint, maxt) : null;
         if (ooo != null && ooo.size() == 0) {
             ooo = null;
         }
-        if (segments.length == 0 && ooo == null) {
+        if (segments.length == 0 && openView == null && ooo == null) {
             return null;
         }
-        return new SeriesSnapshot(segments, ooo, tombstones == null ? null : tombstones.clone(), mint, maxt);
+        return new SeriesSnapshot(segments, openView, ooo, tombstones == null ? null : tombstones.clone(), mint, maxt);
     }
 
     /**

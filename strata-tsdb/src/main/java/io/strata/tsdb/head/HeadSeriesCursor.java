@@ -105,11 +105,16 @@ final class HeadSeriesCursor implements SampleCursor {
             exhausted = false;
         }
 
-        /** Moves to chunk {@code index + 1}; false when there is none. */
+        /** Moves to chunk {@code index + 1} (the open chunk comes after the closed ones); false when there is none. */
         private boolean advanceChunk() {
             index++;
-            if (index < snapshot.chunks().length) {
+            int closed = snapshot.chunks().length;
+            if (index < closed) {
                 current = reusable = Chunks.cursor(snapshot.chunks()[index], reusable);
+                return true;
+            }
+            if (index == closed && snapshot.open() != null) {
+                current = reusable = snapshot.open().cursor(reusable);
                 return true;
             }
             current = null;

@@ -3,6 +3,8 @@ package io.strata.tsdb.head;
 import io.strata.encoding.Crc32c;
 import io.strata.encoding.Varints;
 import io.strata.encoding.chunk.ChunkFormat;
+import io.strata.encoding.chunk.Chunks;
+import io.strata.storage.SampleCursor;
 import io.strata.encoding.chunk.DecimalScale;
 
 /**
@@ -210,6 +212,22 @@ final class OpenChunk {
 
     private int byteLength() {
         return (bitLength + 7) >>> 3;
+    }
+
+    /**
+     * The samples so far, for a reader to decode in place after the series lock is released:
+     * appends only set bits after {@link #bitLength} and move to a new array when they grow, so
+     * the bits a view covers never change. Call under the series lock.
+     */
+    OpenStream view() {
+        return new OpenStream(stream, bitLength, count, minTime, lastTime);
+    }
+
+    /** A reader's view of an open chunk: the first {@code bits} bits of {@code stream}. */
+    record OpenStream(byte[] stream, long bits, int count, long minTime, long maxTime) {
+        SampleCursor cursor(SampleCursor reuse) {
+            return Chunks.openStreamCursor(stream, bits, count, minTime, maxTime, reuse);
+        }
     }
 
     /** A finished DECIMAL_V1 chunk of the samples so far: header, stream, CRC32C. A copy. */

@@ -5,13 +5,14 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The samples of one head series in {@code [mint, maxt]} as captured under its lock: views of its
- * closed chunks followed by a copy of its open chunk (non-overlapping, ascending), and copies of
- * out-of-order samples and tombstones. Readers
+ * closed chunks followed by a view of its open chunk's stream (non-overlapping, ascending; the
+ * open view may be null), and copies of out-of-order samples and tombstones. Readers
  * iterate it after the lock is released; the views stay valid while they are referenced
  * (see {@link HeadChunkFiles}).
  */
 record SeriesSnapshot(
         MemorySegment[] chunks,
+        OpenChunk.OpenStream open,
         OutOfOrderBuffer outOfOrder,
         long[] tombstones,
         long mint,

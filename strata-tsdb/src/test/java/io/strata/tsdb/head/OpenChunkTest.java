@@ -72,6 +72,26 @@ class OpenChunkTest {
     }
 
     @Test
+    void aViewKeepsShowingTheSamplesOfItsMomentWhileAppendsGoOn() {
+        OpenChunk chunk = new OpenChunk(0, 1.5, Long.MAX_VALUE);
+        for (int i = 1; i < 10; i++) {
+            assertThat(chunk.append(i * 10_000L, 1.5 + i * 0.25, 1000, 1 << 20)).isTrue();
+        }
+        OpenChunk.OpenStream view = chunk.view();
+        // Enough appends to fill the partial last byte and to grow the array several times.
+        for (int i = 10; i < 500; i++) {
+            assertThat(chunk.append(i * 10_000L, i % 3 == 0 ? Math.PI * i : 7 + i, 1000, 1 << 20)).isTrue();
+        }
+        SampleCursor c = view.cursor(null);
+        for (int i = 0; i < 10; i++) {
+            assertThat(c.next()).isEqualTo(SampleCursor.FLOAT);
+            assertThat(c.timestamp()).isEqualTo(i * 10_000L);
+            assertThat(c.value()).isEqualTo(1.5 + i * 0.25);
+        }
+        assertThat(c.next()).isEqualTo(SampleCursor.NONE);
+    }
+
+    @Test
     void closesEarlyWhenValuesDoNotCompress() {
         OpenChunk chunk = new OpenChunk(0, Math.random(), Long.MAX_VALUE);
         java.util.Random r = new java.util.Random(42);
