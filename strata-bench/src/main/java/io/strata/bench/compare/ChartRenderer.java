@@ -78,9 +78,10 @@ final class ChartRenderer {
             gridLine(g, y, Numbers.value(v));
         }
         int xMax = Math.max(1, n - 1);
-        for (int i = 0; i <= 5; i++) {
-            int x = LEFT + plotW * i / 5;
-            text(g, Long.toString(Math.round((double) xMax * i / 5)), x, HEIGHT - BOTTOM + 18, true);
+        int xStep = Math.max(1, (xMax + 4) / 5);
+        for (int i = 0; i <= xMax; i += xStep) {
+            int x = LEFT + (int) Math.round((double) plotW * i / xMax);
+            text(g, Integer.toString(i), x, HEIGHT - BOTTOM + 18, true);
         }
         text(g, xLabel, LEFT + plotW / 2, HEIGHT - BOTTOM + 40, true);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);

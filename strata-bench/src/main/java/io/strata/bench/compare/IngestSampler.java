@@ -17,6 +17,10 @@ final class IngestSampler implements AutoCloseable {
     private final double[] perSecond = new double[MAX_SECONDS];
     private volatile int size;
     private volatile boolean stopped;
+    /** Written by the sampling thread, read by {@link #stop()} after joining it. */
+    private long previous;
+    private long previousNanos;
+    private boolean started;
 
     IngestSampler(LongSupplier total) {
         this.total = total;
@@ -24,9 +28,8 @@ final class IngestSampler implements AutoCloseable {
     }
 
     private void sample() {
-        long previous = 0;
-        boolean started = false;
-        long next = System.nanoTime() + 1_000_000_000L;
+        previousNanos = System.nanoTime();
+        long next = previousNanos + 1_000_000_000L;
         while (!stopped && size < MAX_SECONDS) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -38,20 +41,32 @@ final class IngestSampler implements AutoCloseable {
             }
             next += 1_000_000_000L;
             long now = total.getAsLong();
-            started |= now > 0;
-            if (started) {
+            if (started || now > 0) {
+                started = true;
                 perSecond[size] = now - previous;
                 size = size + 1;
             }
             previous = now;
+            previousNanos = System.nanoTime();
         }
     }
 
-    /** Stops sampling and returns the samples of each whole second. */
+    /**
+     * Stops sampling and returns the rate of each second; the last, partial second is scaled to a
+     * rate, so a backfill shorter than a second still gives one point.
+     */
     double[] stop() throws InterruptedException {
-        stopped = true;
-        thread.interrupt();
-        thread.join();
+        if (!stopped) {
+            stopped = true;
+            thread.interrupt();
+            thread.join();
+            long now = total.getAsLong();
+            double seconds = (System.nanoTime() - previousNanos) / 1e9;
+            if (now > previous && seconds > 0.01 && size < MAX_SECONDS) {
+                perSecond[size] = (now - previous) / seconds;
+                size = size + 1;
+            }
+        }
         return Arrays.copyOf(perSecond, size);
     }
 

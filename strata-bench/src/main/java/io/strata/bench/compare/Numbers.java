@@ -27,8 +27,8 @@ final class Numbers {
         return value(s.median()) + " (" + value(s.min()) + "–" + value(s.max()) + ")";
     }
 
-    /** {@code 0.68x}; empty for NaN. */
+    /** {@code 0.680x}, {@code 1.21x}, {@code 4.72x}; empty for NaN. */
     static String ratio(double r) {
-        return Double.isFinite(r) ? String.format(Locale.ROOT, "%.2fx", r) : "";
+        return Double.isFinite(r) ? value(r) + "x" : "";
     }
 }
