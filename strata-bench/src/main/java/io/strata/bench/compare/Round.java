@@ -42,6 +42,8 @@ final class Round {
     private static final int DISK_MAX_POLLS = 180;
     private static final int MAX_VISIBILITY_PROBES = 1_000;
     private static final long MAX_REQUESTS = 10_000_000;
+    /** Series of {@code node_cpu_seconds_total} per host in the dataset: 4 CPUs x 8 modes. */
+    private static final int CPU_SERIES_PER_HOST = 32;
 
     private final CompareConfig config;
     private final Instant lastSample;
@@ -199,12 +201,27 @@ final class Round {
         Target target = new Target(server.kind().id(), server.baseUrl(), server.queryParams());
         QueryConfig qc = new QueryConfig(List.of(target), QuerySuite.STANDARD, List.of(QueryKind.INSTANT, QueryKind.RANGE), window,
                 config.queryWarmup(), config.queryIterations(), Duration.ofSeconds(60), Duration.ofMinutes(15),
-                List.of(new AwaitCondition("count({job=\"node\"})", config.series())), Duration.ofMinutes(5), null, null, Map.of());
+                awaits(), Duration.ofMinutes(5), null, null, Map.of());
         QueryBenchmark.Outcome outcome = QueryBenchmark.run(qc, log);
         r.queries(outcome.latencies());
         if (!outcome.ok()) {
             throw new IOException("queries: " + String.join("; ", outcome.problems()));
         }
+    }
+
+    /**
+     * Measuring starts once the server holds every series at the query time and every sample of
+     * {@code node_cpu_seconds_total} (32 series a host, in every connection's share) over the
+     * backfill: a server may acknowledge writes before they are searchable, and a query over
+     * half-loaded data would be both fast and wrong. The live phase's samples lie after the query
+     * time and do not count.
+     */
+    private List<AwaitCondition> awaits() {
+        long steps = config.backfill().toMillis() / CompareConfig.INTERVAL.toMillis();
+        return List.of(
+                new AwaitCondition("count({job=\"node\"})", config.series()),
+                new AwaitCondition("sum(count_over_time(node_cpu_seconds_total[" + config.backfill().toMillis() + "ms]))",
+                        (double) config.hosts() * CPU_SERIES_PER_HOST * steps));
     }
 
     private void disk(ServerProcess server, RoundResult r, long samples) throws IOException, InterruptedException {
