@@ -157,7 +157,10 @@ public final class CompareCommand implements Callable<Integer> {
     private String commandLine() {
         StringBuilder sb = new StringBuilder("./strata bench compare");
         if (spec != null) {
-            for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            // Run under BenchMain, the original arguments start with the subcommand's name: skip up to it.
+            List<String> args = spec.commandLine().getParseResult().originalArgs();
+            int first = args.indexOf(spec.name()) + 1;
+            for (String arg : args.subList(first, args.size())) {
                 sb.append(' ').append(arg.matches("[A-Za-z0-9_./:=,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
             }
         }

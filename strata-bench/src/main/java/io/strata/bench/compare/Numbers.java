@@ -6,10 +6,13 @@ import java.util.Locale;
 final class Numbers {
     private Numbers() {}
 
-    /** {@code 1,340,484}, {@code 262}, {@code 13.4}, {@code 1.14}, {@code 0.948}; "n/a" for NaN. */
+    /** {@code 1,340,484}, {@code 262}, {@code 13.4}, {@code 1.14}, {@code 0.948}, {@code 0}; "n/a" for NaN. */
     static String value(double v) {
         if (!Double.isFinite(v)) {
             return "n/a";
+        }
+        if (v == 0) {
+            return "0";
         }
         double a = Math.abs(v);
         String pattern = a >= 1000 ? "%,.0f" : a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";

@@ -48,6 +48,14 @@ class CompareCommandTest {
     }
 
     @Test
+    void commandLineOfTheReportIsTheCommandAsTypedUnderBenchMain() {
+        CommandLine cl = new CommandLine(new BenchMain());
+        cl.parseArgs("compare", "--hosts", "5", "--peers", "prometheus");
+        CompareCommand c = cl.getSubcommands().get("compare").getCommand();
+        assertThat(c.config().commandLine()).isEqualTo("./strata bench compare --hosts 5 --peers prometheus");
+    }
+
+    @Test
     void emptyPeersRunsStrataAlone() {
         assertThat(parse("--peers", "").config().servers()).containsExactly(ServerKind.STRATA);
     }
