@@ -18,7 +18,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
 fi
 
-out=$(mktemp -d /tmp/bench-compare-ci.XXXXXX)
+out=$(mktemp -d -t bench-compare-ci.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 started=$SECONDS
 status=0

@@ -100,6 +100,43 @@ final class CompareResults {
         return names;
     }
 
+    /**
+     * Instant queries on which the servers of one run returned different numbers of series, one
+     * line each ("run 1: topk_network instant: strata 10, prometheus 10, victoriametrics 9").
+     * Servers run one at a time, so this is checked after the fact, over the same data. Range
+     * queries are left out: which series {@code topk} keeps at each step follows the values, and
+     * VictoriaMetrics computes {@code rate} without extrapolation. Not a failure: a difference in
+     * semantics, worth reading, not a broken round.
+     */
+    List<String> answerDisagreements() {
+        List<String> lines = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            for (String q : queryNames()) {
+                Map<String, Integer> byServer = new LinkedHashMap<>();
+                for (RoundResult r : rounds) {
+                    if (r.run() != run) {
+                        continue;
+                    }
+                    for (QueryBenchmark.Latency l : r.queries()) {
+                        if (l.query().equals(q) && l.kind() == QueryKind.INSTANT && l.series() >= 0) {
+                            byServer.put(r.server().id(), l.series());
+                        }
+                    }
+                }
+                if (new java.util.HashSet<>(byServer.values()).size() > 1) {
+                    StringBuilder sb = new StringBuilder("run " + run + ": " + q + " instant:");
+                    String sep = " ";
+                    for (Map.Entry<String, Integer> e : byServer.entrySet()) {
+                        sb.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+                        sep = ", ";
+                    }
+                    lines.add(sb.toString());
+                }
+            }
+        }
+        return lines;
+    }
+
     /** Median over runs of each phase's wall seconds, per server; phases in the order they ran. */
     Map<String, Spread> phaseSeconds(ServerKind server) {
         Map<String, List<Double>> byPhase = new LinkedHashMap<>();

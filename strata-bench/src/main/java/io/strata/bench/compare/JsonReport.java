@@ -14,7 +14,7 @@ import tools.jackson.core.json.JsonFactory;
  * contract with those scripts: add freely, rename none. Missing values are {@code null}.
  *
  * <pre>
- * { date, commit, command, machine{...}, versions{...}, config{...}, complete, problems[], missing[],
+ * { date, commit, command, machine{...}, versions{...}, config{...}, complete, problems[], missing[], answerDisagreements[],
  *   figures: [ { key, label, higherIsBetter, servers: { id: { median, min, max, runs[], outcomes[] } }, ratios: { peer: x } } ],
  *   queries: [ { query, kind, servers: { id: { p50: {median,min,max,runs[]}, p99: {...} } } } ],
  *   phases: { id: { phase: medianSeconds } }, ingestTimeline: { id: [samples/s per second of run 1] } }
@@ -56,6 +56,7 @@ final class JsonReport {
             g.writeBooleanProperty("complete", results.complete());
             strings(g, "problems", results.problems());
             strings(g, "missing", results.missingFigures());
+            strings(g, "answerDisagreements", results.answerDisagreements());
             g.writeArrayPropertyStart("figures");
             for (Figure f : Figure.values()) {
                 g.writeStartObject();

@@ -60,6 +60,11 @@ final class MarkdownReport {
         md.append("\n### Query latency, ms\n\n");
         md.append("Median over runs of each run's median latency; p99 over each run's measured iterations below it.\n\n");
         md.append(queryTable());
+        List<String> disagreements = results.answerDisagreements();
+        md.append(disagreements.isEmpty()
+                ? "\nEvery server returned the same number of series for every instant query.\n"
+                : "\nThe servers returned different numbers of series for some instant queries:\n");
+        disagreements.forEach(d -> md.append("- ").append(d).append('\n'));
         md.append("\n### Charts\n\n");
         Path mdDir = markdownFile.toAbsolutePath().getParent();
         for (Path chart : charts) {

@@ -59,6 +59,22 @@ class ReportTest {
     }
 
     @Test
+    void instantQueriesWithDifferentSeriesCountsAcrossServersAreListed() {
+        CompareResults agreeing = SampleResults.results(1);
+        assertThat(agreeing.answerDisagreements()).isEmpty();
+        RoundResult vm = agreeing.rounds().get(2);
+        RoundResult changed = new RoundResult(vm.server(), 1);
+        for (var l : vm.queries()) {
+            changed.queries(List.of(l.query().equals("count_all")
+                    ? new io.strata.bench.query.QueryBenchmark.Latency(l.query(), l.kind(), l.target(), l.stats(), 3, 0) : l));
+        }
+        CompareResults disagreeing = new CompareResults(agreeing.servers(), 1,
+                List.of(agreeing.rounds().get(0), agreeing.rounds().get(1), changed));
+        assertThat(disagreeing.answerDisagreements())
+                .containsExactly("run 1: count_all instant: strata 1, prometheus 1, victoriametrics 3");
+    }
+
+    @Test
     void missingFigureWithoutOutcomeMakesTheCompareIncomplete() {
         CompareResults results = SampleResults.results(1);
         results.rounds().get(0).problem("backfill: 5 of 10 samples accepted");
