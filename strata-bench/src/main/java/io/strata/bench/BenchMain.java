@@ -1,5 +1,6 @@
 package io.strata.bench;
 
+import io.strata.bench.compare.CompareCommand;
 import io.strata.bench.query.QueryCommand;
 import io.strata.bench.write.VisibilityCommand;
 import io.strata.bench.write.WriteCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         name = "strata bench",
         mixinStandardHelpOptions = true,
         description = "Load generator, query benchmark and micro-benchmarks for Strata and its peers.",
-        subcommands = {WriteCommand.class, QueryCommand.class, VisibilityCommand.class, NullReceiverCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {WriteCommand.class, QueryCommand.class, VisibilityCommand.class, CompareCommand.class, NullReceiverCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

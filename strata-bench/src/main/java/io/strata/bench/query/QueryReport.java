@@ -58,6 +58,11 @@ final class QueryReport {
         return m.query.name() + " " + m.kind.label();
     }
 
+    /** Every measurement of the run, grouped by query and kind, targets in config order inside a group. */
+    List<Measurement> measurements() {
+        return measurements;
+    }
+
     /** True when every request succeeded, the targets agreed on the shape of every answer and the run was not cut short. */
     boolean ok() {
         return complete && notReady.isEmpty() && mismatches.isEmpty() && measurements.stream().allMatch(m -> m.errors() == 0);

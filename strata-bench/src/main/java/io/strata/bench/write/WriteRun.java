@@ -27,21 +27,33 @@ import java.util.concurrent.atomic.AtomicLong;
  *                                           ConnectionSender x N ─► HTTP/1.1 keep-alive ─► receiver
  * </pre>
  */
-final class WriteRun {
+public final class WriteRun {
     /** Pregenerate only when the estimate takes at most this share of the heap still free. */
     private static final double PREGENERATE_HEAP_SHARE = 0.6;
 
     private final WriteConfig config;
     private final InstantSource clock;
     private final PrintStream err;
+    private final WriteStats stats;
 
-    WriteRun(WriteConfig config, InstantSource clock, PrintStream err) {
+    /** A run of {@code config}; {@code err} gets the progress lines. Call {@link #execute()} once. */
+    public WriteRun(WriteConfig config, InstantSource clock, PrintStream err) {
         this.config = config;
         this.clock = clock;
         this.err = err;
+        this.stats = new WriteStats(err);
     }
 
-    WriteSummary execute() throws InterruptedException {
+    /**
+     * Samples the receiver has accepted so far. Safe to call from any thread while
+     * {@link #execute()} runs: the compare harness samples it every second for its ingest chart.
+     */
+    public long acceptedSamples() {
+        return stats.samplesSent.sum();
+    }
+
+    /** Sends everything the config plans and returns the summary; blocks until done. */
+    public WriteSummary execute() throws InterruptedException {
         NodeExporterDataset dataset = new NodeExporterDataset(config.hosts(), config.seed());
         err.printf(Locale.ROOT, "dataset: %s hosts x %d series = %s series (node_exporter-like, seed %d)%n",
                 Numbers.count(config.hosts()), NodeExporterDataset.SERIES_PER_HOST, Numbers.count(dataset.seriesCount()), config.seed());
@@ -73,7 +85,6 @@ final class WriteRun {
                 config.isBackfill() ? "backfill" : "live", Numbers.count(steps), Instant.ofEpochMilli(first), Instant.ofEpochMilli(last),
                 Numbers.count(config.plannedSamples()), Numbers.count(requests), shards, config.url());
 
-        WriteStats stats = new WriteStats(err);
         RequestSource[] sources = new RequestSource[shards];
         boolean pregenerated = config.isBackfill() && config.pregenerate() && pregenerationFits(plans[0], catalog, first, interval);
         double pregenerateSeconds = 0;

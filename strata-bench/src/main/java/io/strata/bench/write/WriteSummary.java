@@ -23,7 +23,7 @@ import tools.jackson.core.json.JsonFactory;
  * @param targetSamplesPerSecond live mode: series / interval; 0 for a backfill
  * @param lateTicks live mode: intervals that started more than one interval late
  */
-record WriteSummary(
+public record WriteSummary(
         String mode,
         String url,
         int protocol,
@@ -55,7 +55,7 @@ record WriteSummary(
         boolean stoppedByMaxRequests) {
 
     /** Latency of HTTP attempts that got an answer, in milliseconds. */
-    record Latency(long count, double p50, double p90, double p99, double max, double mean) {
+    public record Latency(long count, double p50, double p90, double p99, double max, double mean) {
         static Latency of(LatencyHistogram h) {
             return new Latency(h.count(),
                     h.percentileMicros(0.50) / 1000.0,
@@ -66,16 +66,16 @@ record WriteSummary(
         }
     }
 
-    WriteSummary {
+    public WriteSummary {
         errorsByStatus = Map.copyOf(errorsByStatus);
     }
 
     /** True when every planned sample was accepted. */
-    boolean complete() {
+    public boolean complete() {
         return samples == plannedSamples && failedRequests == 0 && unconfirmedSamples == 0;
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         out.printf(Locale.ROOT, "done: %s to %s (remote write %s)%n", mode, url, protocol == 1 ? "1.0" : "2.0");
         out.printf(Locale.ROOT, "  dataset     %s hosts, %s series, one sample per %s%n",
                 Numbers.count(hosts), Numbers.count(series), DurationConverter.format(java.time.Duration.ofMillis(intervalMillis)));
