@@ -56,8 +56,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--work-dir", description = "Data directories and server logs (default: a fresh bench-compare-* temporary directory)")
     Path workDir;
 
-    // 30 s live and 10 s settle keep 3 servers x 3 runs of 100k series under 30 minutes on 2 cores.
-    @Option(names = "--live-duration", defaultValue = "30s", converter = DurationConverter.class,
+    // 20 s live and 30 s settle keep 3 servers x 3 runs of 100k series under 30 minutes on 2 cores.
+    // The settle must outlast Strata's idle collection (every 10 s without one) and the 5 s after
+    // which unused heap is uncommitted: the middle reading, at 20 s, is taken after both.
+    @Option(names = "--live-duration", defaultValue = "20s", converter = DurationConverter.class,
             description = "Live ingest phase, while visibility probes run (default: ${DEFAULT-VALUE})")
     Duration liveDuration;
 
@@ -70,7 +72,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--port-base", defaultValue = "18100", description = "Servers listen on 127.0.0.1 at this port and the next two (default: ${DEFAULT-VALUE})")
     int portBase;
 
-    @Option(names = "--settle", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--settle", defaultValue = "30s", converter = DurationConverter.class,
             description = "Idle time after live ingest over which three RSS readings are taken (default: ${DEFAULT-VALUE})")
     Duration settle;
 

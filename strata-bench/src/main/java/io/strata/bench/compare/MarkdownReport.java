@@ -140,7 +140,29 @@ final class MarkdownReport {
                 t.append('\n');
             }
         }
+        t.append(sumOfMediansRow(servers));
         return t.toString();
+    }
+
+    /** The total of every query's median per server: one figure for "faster overall", with its ratios. */
+    private String sumOfMediansRow(List<ServerKind> servers) {
+        double[] sums = new double[servers.size()];
+        for (int i = 0; i < servers.size(); i++) {
+            for (String q : CompareResults.queryNames()) {
+                for (QueryKind kind : QueryKind.values()) {
+                    sums[i] += results.querySpread(servers.get(i), q, kind, false).median();
+                }
+            }
+        }
+        StringBuilder row = new StringBuilder("| **sum of medians** | |");
+        for (double sum : sums) {
+            row.append(" **").append(Numbers.value(sum)).append("** |");
+        }
+        for (int i = 1; i < servers.size(); i++) {
+            row.append(" **").append(Numbers.ratio(sums[0] / sums[i])).append("** |");
+        }
+        row.append(" |".repeat(servers.size())).append('\n');
+        return row.toString();
     }
 
     private String phaseTable() {
