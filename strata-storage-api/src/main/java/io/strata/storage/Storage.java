@@ -28,6 +28,13 @@ public interface Storage extends Queryable, Appendable, AutoCloseable {
     /** Persists everything the head holds as blocks now, and truncates the WAL accordingly. */
     void flushHead();
 
+    /**
+     * Merges blocks as far as the compaction ranges allow now, without waiting for each range to
+     * fill: the store's most compact form, for measuring it or before a backup. Returns the
+     * number of merges.
+     */
+    int compactNow();
+
     /** Cardinality statistics of the head, for {@code /api/v1/status/tsdb}. */
     CardinalityStats cardinality(int topN);
 

@@ -55,6 +55,7 @@ public final class InMemoryStorage implements Storage {
     private final long outOfOrderWindowMillis;
     private volatile Health health = Health.READY;
     private final AtomicLong flushes = new AtomicLong();
+    private final AtomicLong compactions = new AtomicLong();
     private final AtomicLong committedSamples = new AtomicLong();
 
     /** A store that accepts samples in any order. */
@@ -124,6 +125,19 @@ public final class InMemoryStorage implements Storage {
     public void flushHead() {
         checkOpen();
         flushes.incrementAndGet();
+    }
+
+    /** Memory has no blocks to merge: always 0, counted like {@link #flushHead()}. */
+    @Override
+    public int compactNow() {
+        checkOpen();
+        compactions.incrementAndGet();
+        return 0;
+    }
+
+    /** How many times {@link #compactNow()} was called. */
+    public long compactCount() {
+        return compactions.get();
     }
 
     /** How many times {@link #flushHead()} was called. */

@@ -372,6 +372,22 @@ public final class Tsdb implements Storage {
     }
 
     @Override
+    public int compactNow() {
+        requireReady();
+        maintenance.lock();
+        try {
+            int merges = compactor.compact(blocks, true);
+            compactions.addAndGet(merges);
+            return merges;
+        } catch (IOException e) {
+            throw new StrataException(ErrorCode.UNAVAILABLE, "block compaction in " + blocks.directory()
+                    + " failed: " + e.getMessage(), e);
+        } finally {
+            maintenance.unlock();
+        }
+    }
+
+    @Override
     public CardinalityStats cardinality(int topN) {
         requireReady();
         return HeadStats.cardinality(head, topN);

@@ -91,6 +91,22 @@ class TsdbTest {
     }
 
     @Test
+    void compactNowMergesTheBlocksOfARangeThatIsNotFinished() {
+        try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
+            long sixHours = 6 * HOUR;
+            long start = Math.floorDiv(NOW, sixHours) * sixHours - sixHours;
+            appendRange(db, UP_A, start, MINUTE, 5 * 60);
+            db.flushHead();
+            assertThat(db.metrics().blockCount()).as("three 2h blocks in one 6h range").isEqualTo(3);
+            Map<Labels, List<String>> before = readAll(db, UP);
+            assertThat(db.compactNow()).isEqualTo(1);
+            assertThat(db.metrics().blockCount()).isEqualTo(1);
+            assertThat(readAll(db, UP)).isEqualTo(before);
+            assertThat(db.compactNow()).as("nothing left to merge").isZero();
+        }
+    }
+
+    @Test
     void maintenanceCutsABackfillOfDaysIntoBlocks() {
         try (Tsdb db = Tsdb.open(options(dir, clock).build())) {
             long start = NOW - 2 * 24 * HOUR;

@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class StrataServer extends LocalServer {
     /** Which files count as data and index, for the report. */
-    static final String DISK_LAYOUT = "after POST /api/v1/admin/tsdb/flush: data = blocks/*/chunks*, index = blocks/*/index; "
+    static final String DISK_LAYOUT = "after POST /api/v1/admin/tsdb/flush and /api/v1/admin/tsdb/compact: data = blocks/*/chunks*, "
+                + "index = blocks/*/index; "
                 + "the total adds the WAL checkpoint, the head chunk file and metadata";
 
     private final Path launcher;
@@ -37,6 +38,9 @@ final class StrataServer extends LocalServer {
     @Override
     public void flush() throws IOException, InterruptedException {
         AdminHttp.post(baseUrl().resolve("/api/v1/admin/tsdb/flush"));
+        // Blocks are cut at 2 h boundaries; merging those of one unfinished range is what
+        // VictoriaMetrics's force_merge does for its parts.
+        AdminHttp.post(baseUrl().resolve("/api/v1/admin/tsdb/compact"));
     }
 
     @Override

@@ -50,6 +50,14 @@ final class AdminHandler {
         return Response.noContent();
     }
 
+    Response compact(Request request) {
+        checkEnabled();
+        log.info("compacting blocks on request");
+        int merges = storage.get().compactNow();
+        log.info("compaction on request merged {} times", merges);
+        return Response.noContent();
+    }
+
     private void checkEnabled() {
         if (!enabled) {
             throw new StrataException(ErrorCode.UNAVAILABLE, "admin APIs disabled; set http.adminApi: true to enable them");

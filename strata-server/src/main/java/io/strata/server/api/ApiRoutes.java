@@ -53,6 +53,7 @@ public final class ApiRoutes {
                 .add(api("/api/v1/status/buildinfo", status::buildInfo, GET))
                 .add(api("/api/v1/admin/tsdb/delete_series", admin::deleteSeries, POST, PUT))
                 .add(api("/api/v1/admin/tsdb/flush", admin::flush, POST, PUT))
+                .add(api("/api/v1/admin/tsdb/compact", admin::compact, POST, PUT))
                 .add(Route.of("/-/healthy", status::healthy, GET, HEAD))
                 .add(Route.of("/-/ready", status::ready, GET, HEAD));
     }

@@ -67,6 +67,14 @@ class AdminAndStatusApiTest {
     }
 
     @Test
+    void compactReachesTheStorage() {
+        server = TestServer.start(storage);
+        assertThat(server.postForm("/api/v1/admin/tsdb/compact").statusCode()).isEqualTo(204);
+        assertThat(storage.compactCount()).isEqualTo(1);
+        assertThat(server.get("/api/v1/admin/tsdb/compact").statusCode()).isEqualTo(405);
+    }
+
+    @Test
     void adminEndpointsCanBeDisabled() {
         write(Labels.of("__name__", "up"), 1_000);
         server = TestServer.start(storage, "admin-api", "false");
@@ -74,7 +82,10 @@ class AdminAndStatusApiTest {
                 "admin APIs disabled; set http.adminApi: true to enable them");
         assertError(server.postForm("/api/v1/admin/tsdb/flush"), 503, "unavailable",
                 "admin APIs disabled; set http.adminApi: true to enable them");
+        assertError(server.postForm("/api/v1/admin/tsdb/compact"), 503, "unavailable",
+                "admin APIs disabled; set http.adminApi: true to enable them");
         assertThat(storage.flushCount()).isZero();
+        assertThat(storage.compactCount()).isZero();
         assertThat(server.get("/api/v1/label/__name__/values").body()).contains("up");
     }
 

@@ -174,6 +174,11 @@ final class SlowSeriesStorage implements Storage {
     }
 
     @Override
+    public int compactNow() {
+        return other.compactNow();
+    }
+
+    @Override
     public CardinalityStats cardinality(int topN) {
         return other.cardinality(topN);
     }

@@ -77,6 +77,16 @@ public final class CompactionPlanner {
      * @param tombstonedSeries number of series with deletes in a block
      */
     public List<BlockMeta> plan(List<BlockMeta> metas, ToIntFunction<BlockMeta> tombstonedSeries) {
+        return plan(metas, tombstonedSeries, false);
+    }
+
+    /**
+     * {@link #plan}, and with {@code force} also blocks sharing an aligned range of the next size
+     * up before that range is complete: what an operator asks for before measuring or backing up
+     * the store (as VictoriaMetrics's force merge), at the cost of merging such a range again when
+     * later blocks join it.
+     */
+    public List<BlockMeta> plan(List<BlockMeta> metas, ToIntFunction<BlockMeta> tombstonedSeries, boolean force) {
         List<BlockMeta> sorted = new ArrayList<>(metas);
         sorted.sort(Comparator.comparingLong(BlockMeta::minTime).thenComparing(BlockMeta::id));
         List<BlockMeta> overlapping = firstOverlappingGroup(sorted);
@@ -98,7 +108,7 @@ public final class CompactionPlanner {
                 for (BlockMeta m : bucket) {
                     max = Math.max(max, m.maxTime());
                 }
-                if (max - min == range || max <= newestStart) {
+                if (force || max - min == range || max <= newestStart) {
                     return bucket;
                 }
             }

@@ -48,6 +48,11 @@ public final class Compactor {
      * @return the new block's meta, or empty when the planner found nothing to do
      */
     public Optional<BlockMeta> compactOnce(BlockSet set) throws IOException {
+        return compactOnce(set, false);
+    }
+
+    /** {@link #compactOnce}, merging unfinished ranges too when {@code force} (see {@link CompactionPlanner#plan}). */
+    public Optional<BlockMeta> compactOnce(BlockSet set, boolean force) throws IOException {
         List<Block> blocks = set.blocks();
         Map<String, Block> byId = new HashMap<>();
         List<BlockMeta> metas = new ArrayList<>();
@@ -55,7 +60,7 @@ public final class Compactor {
             byId.put(b.meta().id(), b);
             metas.add(b.meta());
         }
-        List<BlockMeta> plan = planner.plan(metas, m -> byId.get(m.id()).tombstones().seriesCount());
+        List<BlockMeta> plan = planner.plan(metas, m -> byId.get(m.id()).tombstones().seriesCount(), force);
         if (plan.isEmpty()) {
             return Optional.empty();
         }
@@ -70,8 +75,13 @@ public final class Compactor {
 
     /** Runs {@link #compactOnce} until there is nothing left to do; returns the number of merges. */
     public int compact(BlockSet set) throws IOException {
+        return compact(set, false);
+    }
+
+    /** {@link #compact}, merging unfinished ranges too when {@code force}. */
+    public int compact(BlockSet set, boolean force) throws IOException {
         for (int steps = 0; steps < MAX_STEPS; steps++) {
-            if (compactOnce(set).isEmpty()) {
+            if (compactOnce(set, force).isEmpty()) {
                 return steps;
             }
         }
