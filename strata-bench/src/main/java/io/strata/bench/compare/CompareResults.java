@@ -65,8 +65,15 @@ final class CompareResults {
         return List.copyOf(o);
     }
 
-    /** Strata's median divided by the peer's; NaN when either is missing. */
+    /**
+     * Strata's median divided by the peer's; NaN when either is missing, or when either server had
+     * runs with an outcome instead of a number (a series never visible): its median is then of the
+     * capped waits, which a ratio would pass off as a measurement.
+     */
     double ratio(Figure figure, ServerKind peer) {
+        if (!outcomes(ServerKind.STRATA, figure).isEmpty() || !outcomes(peer, figure).isEmpty()) {
+            return Double.NaN;
+        }
         return Spread.ratio(spread(ServerKind.STRATA, figure), spread(peer, figure));
     }
 

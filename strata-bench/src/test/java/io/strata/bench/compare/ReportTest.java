@@ -24,6 +24,21 @@ class ReportTest {
     }
 
     @Test
+    void figureWithSomeRunsWithoutNumberShowsBothAndNoRatio() {
+        CompareResults sample = SampleResults.results(3);
+        List<RoundResult> rounds = new java.util.ArrayList<>(sample.rounds());
+        // VictoriaMetrics's first run saw the series after 4.98 s; the other two never did.
+        for (RoundResult r : rounds) {
+            if (r.server() == ServerKind.VICTORIAMETRICS && r.run() == 1) {
+                r.value(Figure.VISIBILITY_P99, 4980);
+            }
+        }
+        CompareResults partial = new CompareResults(sample.servers(), 3, rounds);
+        String table = new MarkdownReport(SampleResults.context(3), partial).figureTable();
+        assertThat(table).contains("| write-to-query visibility p99, ms | 1.00 | 1.00 | 4,980; not visible within 5000 ms (12 probes) | 1.00x |  |");
+    }
+
+    @Test
     void reportStatesContextLinksChartsRelativeToTheFileAndWarnsBelowThreeRuns() {
         Path md = Path.of("/r/docs/benchmarks.md");
         String one = new MarkdownReport(SampleResults.context(1), SampleResults.results(1))
