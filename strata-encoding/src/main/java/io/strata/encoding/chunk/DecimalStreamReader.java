@@ -34,7 +34,7 @@ final class DecimalStreamReader {
         if (index == 0) {
             value = values.start(in);
         } else {
-            delta += XorStreamReader.readDeltaOfDelta(in);
+            delta += TimestampDeltas.read(in);
             timestamp += delta;
             value = values.next(in);
         }

@@ -4,13 +4,13 @@ import io.strata.encoding.BitWriter;
 
 /**
  * Writes the body of a {@link ChunkFormat#DECIMAL_V1} chunk: per sample, the timestamp's delta
- * of delta exactly as {@link XorStreamWriter} writes it, then the value as
+ * of delta ({@link TimestampDeltas}), then the value as
  * {@link DecimalValueWriter} writes it. The first timestamp is the header's minTime.
  */
 final class DecimalStreamWriter {
     /** Worst case per sample: '1111' + 64 bits of delta of delta, and the larger of a new XOR window or an escape. */
-    static final int MAX_SAMPLE_BITS = 4 + 64
-            + Math.max(XorValueWriter.MAX_BITS, DecimalValueWriter.ESCAPE_ONES + DecimalValueWriter.MODE_BITS + 64);
+    static final int MAX_SAMPLE_BITS = TimestampDeltas.MAX_BITS
+            + Math.max(XorValueWriter.MAX_BITS, DecimalValueCode.ESCAPE_ONES + DecimalValueCode.MODE_BITS + 64);
 
     private int count;
     private long lastTimestamp;
@@ -32,7 +32,7 @@ final class DecimalStreamWriter {
             values.start(out, value);
         } else {
             long delta = timestamp - lastTimestamp;
-            XorStreamWriter.writeDeltaOfDelta(out, delta - lastDelta);
+            TimestampDeltas.write(out, delta - lastDelta);
             lastDelta = delta;
             values.write(out, value);
         }

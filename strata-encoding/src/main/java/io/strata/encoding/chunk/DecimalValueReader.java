@@ -20,12 +20,12 @@ final class DecimalValueReader {
             value = Double.longBitsToDouble(xor.next(in));
             return value;
         }
-        int ones = in.readUnaryOnes(DecimalValueWriter.ESCAPE_ONES);
-        if (ones == DecimalValueWriter.ESCAPE_ONES) {
+        int ones = in.readUnaryOnes(DecimalValueCode.ESCAPE_ONES);
+        if (ones == DecimalValueCode.ESCAPE_ONES) {
             return readMode(in);
         }
         if (ones > 0) {
-            int bits = DecimalValueWriter.BUCKET_BITS[ones];
+            int bits = DecimalValueCode.payloadBits(ones);
             delta += bits == 64 ? in.readBits(64) : in.readSigned(bits);
         }
         n += delta;
@@ -34,9 +34,9 @@ final class DecimalValueReader {
     }
 
     private double readMode(BitReader in) {
-        int mode = (int) in.readBits(DecimalValueWriter.MODE_BITS);
+        int mode = (int) in.readBits(DecimalValueCode.MODE_BITS);
         long raw = in.readBits(64);
-        if (mode == DecimalValueWriter.FLOAT_MODE) {
+        if (mode == DecimalValueCode.FLOAT_MODE) {
             xor.start(raw);
             scale = -1;
             value = Double.longBitsToDouble(raw);

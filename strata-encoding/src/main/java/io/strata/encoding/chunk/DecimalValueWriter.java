@@ -16,15 +16,10 @@ import io.strata.encoding.BitWriter;
  *               '111111' escape: mode(3) and a first value as above
  * float mode    Gorilla XOR ({@link XorValueWriter}), no escape
  * </pre>
+ *
+ * The codes themselves are in {@link DecimalValueCode}.
  */
 final class DecimalValueWriter {
-    /** Mode code of the XOR fallback. */
-    static final int FLOAT_MODE = 7;
-    static final int MODE_BITS = 3;
-    /** Payload bits after 0..5 leading ones; 6 ones is the escape. */
-    static final int[] BUCKET_BITS = {0, 7, 13, 20, 32, 64};
-    static final int ESCAPE_ONES = 6;
-
     /** Current scale, or -1 in float mode. */
     private int scale;
     private long lastN;
@@ -45,7 +40,7 @@ final class DecimalValueWriter {
             lastN = n;
             lastDelta = delta;
         } else {
-            out.writeBits((1 << ESCAPE_ONES) - 1, ESCAPE_ONES);
+            out.writeBits((1 << DecimalValueCode.ESCAPE_ONES) - 1, DecimalValueCode.ESCAPE_ONES);
             writeMode(out, v, DecimalScale.scaleOf(v));
         }
     }
@@ -53,13 +48,13 @@ final class DecimalValueWriter {
     private void writeMode(BitWriter out, double v, int k) {
         if (k < 0) {
             long bits = Double.doubleToRawLongBits(v);
-            out.writeBits(FLOAT_MODE, MODE_BITS);
+            out.writeBits(DecimalValueCode.FLOAT_MODE, DecimalValueCode.MODE_BITS);
             out.writeBits(bits, 64);
             xor.start(bits);
             scale = -1;
         } else {
             long n = DecimalScale.scaled(v, k);
-            out.writeBits(k, MODE_BITS);
+            out.writeBits(k, DecimalValueCode.MODE_BITS);
             out.writeBits(n, 64);
             lastN = n;
             lastDelta = 0;
@@ -67,18 +62,11 @@ final class DecimalValueWriter {
         }
     }
 
-    static void writeDeltaOfDelta(BitWriter out, long dd) {
-        if (dd == 0) {
-            out.writeBit(false);
-            return;
-        }
-        for (int ones = 1; ones < BUCKET_BITS.length; ones++) {
-            if (ones == BUCKET_BITS.length - 1 || XorStreamWriter.fitsSigned(dd, BUCKET_BITS[ones])) {
-                // 'ones' one bits then a zero, then the payload
-                out.writeBits(((1L << ones) - 1) << 1, ones + 1);
-                out.writeBits(dd, BUCKET_BITS[ones]);
-                return;
-            }
+    private static void writeDeltaOfDelta(BitWriter out, long dd) {
+        int ones = DecimalValueCode.bucketOf(dd);
+        out.writeBits(((1L << ones) - 1) << 1, ones + 1); // 'ones' one bits, then a zero
+        if (ones > 0) {
+            out.writeBits(dd, DecimalValueCode.payloadBits(ones));
         }
     }
 }

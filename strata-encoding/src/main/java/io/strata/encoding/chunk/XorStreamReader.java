@@ -3,7 +3,11 @@ package io.strata.encoding.chunk;
 import io.strata.encoding.BitReader;
 import java.lang.foreign.MemorySegment;
 
-/** Decodes the body written by {@link XorStreamWriter}, one sample per {@link #next()}. */
+/**
+ * Decodes the body of an {@link ChunkFormat#XOR_V1} chunk, one sample per {@link #next()}.
+ * Nothing writes that encoding since {@link ChunkFormat#DECIMAL_V1}; chunks written before are
+ * still read.
+ */
 final class XorStreamReader {
     private final BitReader in = new BitReader();
     private int numSamples;
@@ -36,7 +40,7 @@ final class XorStreamReader {
             bits = in.readBits(64);
             values.start(bits);
         } else {
-            delta += readDeltaOfDelta(in);
+            delta += TimestampDeltas.read(in);
             timestamp += delta;
             bits = values.next(in);
         }
@@ -54,16 +58,5 @@ final class XorStreamReader {
 
     BitReader input() {
         return in;
-    }
-
-    /** The timestamp part of a sample, shared with {@link DecimalStreamReader}. */
-    static long readDeltaOfDelta(BitReader in) {
-        return switch (in.readUnaryOnes(4)) {
-            case 0 -> 0;
-            case 1 -> in.readSigned(XorStreamWriter.DOD_BUCKET_1);
-            case 2 -> in.readSigned(XorStreamWriter.DOD_BUCKET_2);
-            case 3 -> in.readSigned(XorStreamWriter.DOD_BUCKET_3);
-            default -> in.readBits(64);
-        };
     }
 }

@@ -237,7 +237,7 @@ final class HeadSeries {
     /** A cursor positioned on the stored sample at exactly {@code t}, or null. Slow path. */
     private SampleCursor chunkCursorAt(long t, HeadChunkFiles chunks) {
         if (open != null && t >= open.minTime()) {
-            SampleCursor c = Chunks.cursor(open.toChunk(), null);
+            SampleCursor c = open.view().cursor(null);
             return c.seek(t) != SampleCursor.NONE && c.timestamp() == t ? c : null;
         }
         for (int i = closedCount - 1; i >= 0; i--) {

@@ -6,6 +6,8 @@ import io.strata.encoding.chunk.ChunkFormat;
 import io.strata.encoding.chunk.Chunks;
 import io.strata.storage.SampleCursor;
 import io.strata.encoding.chunk.DecimalScale;
+import io.strata.encoding.chunk.DecimalValueCode;
+import io.strata.encoding.chunk.TimestampDeltas;
 
 /**
  * The chunk a head series is appending to: a stream in the bit layout of
@@ -21,22 +23,15 @@ import io.strata.encoding.chunk.DecimalScale;
  * {@link #toChunk()} produces a standard DECIMAL_V1 chunk that {@code Chunks} reads; a test checks
  * the two agree byte for byte.
  *
- * <p>Readers never see this object: they get {@link #toChunk()} snapshots taken under the series
- * lock. Guarded by the owning {@link HeadSeries}' lock.
+ * <p>Readers never see this object: they get a {@link #view()} taken under the series lock and
+ * decode its bits in place. Guarded by the owning {@link HeadSeries}' lock.
  */
 final class OpenChunk {
     /** Worst case bits of one sample: '1111' + 64 dod bits, '11' + 6 + 6 + 64 value bits (an escape is less). */
     private static final int MAX_SAMPLE_BYTES = (4 + 64 + 2 + 6 + 6 + 64 + 7) / 8 + 1;
-    /** Value delta-of-delta payload bits after 0..5 leading ones; 6 ones escape to a new mode. */
-    private static final int[] VALUE_BUCKET_BITS = {0, 7, 13, 20, 32, 64};
-    private static final int ESCAPE_ONES = 6;
-    private static final int FLOAT_MODE = 7;
     /** Header worst case: encoding byte, sample count, minTime, span and body length varints. */
     private static final int MAX_HEADER_BYTES = 1 + 3 + 10 + 10 + 3;
     private static final int CRC_BYTES = 4;
-    private static final int DOD_BUCKET_1 = 7;
-    private static final int DOD_BUCKET_2 = 14;
-    private static final int DOD_BUCKET_3 = 24;
 
     private byte[] stream;
     private int bitLength;
@@ -109,7 +104,7 @@ final class OpenChunk {
             lastValue = n;
             lastValueDelta = delta;
         } else {
-            writeBits((1 << ESCAPE_ONES) - 1, ESCAPE_ONES);
+            writeBits((1 << DecimalValueCode.ESCAPE_ONES) - 1, DecimalValueCode.ESCAPE_ONES);
             writeMode(v, DecimalScale.scaleOf(v));
         }
     }
@@ -118,44 +113,38 @@ final class OpenChunk {
     private void writeMode(double v, int k) {
         if (k < 0) {
             lastValue = Double.doubleToRawLongBits(v);
-            writeBits(FLOAT_MODE, 3);
+            writeBits(DecimalValueCode.FLOAT_MODE, DecimalValueCode.MODE_BITS);
             leading = -1;
             trailing = 0;
         } else {
             lastValue = DecimalScale.scaled(v, k);
             lastValueDelta = 0;
-            writeBits(k, 3);
+            writeBits(k, DecimalValueCode.MODE_BITS);
         }
         writeBits(lastValue, 64);
         scale = (byte) k;
     }
 
     private void writeValueDeltaOfDelta(long dd) {
-        if (dd == 0) {
-            writeBits(0, 1);
-            return;
-        }
-        for (int ones = 1; ones < VALUE_BUCKET_BITS.length; ones++) {
-            if (ones == VALUE_BUCKET_BITS.length - 1 || fitsSigned(dd, VALUE_BUCKET_BITS[ones])) {
-                writeBits(((1L << ones) - 1) << 1, ones + 1);
-                writeBits(dd, VALUE_BUCKET_BITS[ones]);
-                return;
-            }
+        int ones = DecimalValueCode.bucketOf(dd);
+        writeBits(((1L << ones) - 1) << 1, ones + 1); // 'ones' one bits, then a zero
+        if (ones > 0) {
+            writeBits(dd, DecimalValueCode.payloadBits(ones));
         }
     }
 
     private void writeDeltaOfDelta(long dod) {
         if (dod == 0) {
             writeBits(0, 1);
-        } else if (fitsSigned(dod, DOD_BUCKET_1)) {
+        } else if (TimestampDeltas.fitsSigned(dod, TimestampDeltas.BUCKET_1)) {
             writeBits(0b10, 2);
-            writeBits(dod, DOD_BUCKET_1);
-        } else if (fitsSigned(dod, DOD_BUCKET_2)) {
+            writeBits(dod, TimestampDeltas.BUCKET_1);
+        } else if (TimestampDeltas.fitsSigned(dod, TimestampDeltas.BUCKET_2)) {
             writeBits(0b110, 3);
-            writeBits(dod, DOD_BUCKET_2);
-        } else if (fitsSigned(dod, DOD_BUCKET_3)) {
+            writeBits(dod, TimestampDeltas.BUCKET_2);
+        } else if (TimestampDeltas.fitsSigned(dod, TimestampDeltas.BUCKET_3)) {
             writeBits(0b1110, 4);
-            writeBits(dod, DOD_BUCKET_3);
+            writeBits(dod, TimestampDeltas.BUCKET_3);
         } else {
             writeBits(0b1111, 4);
             writeBits(dod, 64);
@@ -185,10 +174,6 @@ final class OpenChunk {
         }
     }
 
-    private static boolean fitsSigned(long v, int bits) {
-        long half = 1L << (bits - 1);
-        return v >= -half && v < half;
-    }
 
     /** Appends the low {@code n} bits of {@code value}, most significant first. */
     private void writeBits(long value, int n) {
