@@ -141,10 +141,15 @@ public final class Matcher {
         return true;
     }
 
+    /**
+     * The value as a PromQL string literal. A well-formed U+FFFD is escaped too: PromQL's lexer
+     * (Prometheus's and ours) reads it as a bad byte and refuses the string, so written raw the
+     * selector would not parse back.
+     */
     private static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         Labels.escapeLabelValue(s, sb);
-        return sb.append('"').toString();
+        return sb.append('"').toString().replace("\uFFFD", "\\ufffd");
     }
 
     @FunctionalInterface

@@ -43,6 +43,13 @@ class MatcherTest {
     }
 
     @Test
+    void printsAValueThePromqlLexerReadsBack() {
+        assertThat(Matcher.equal("a", "x\"y\\z\n").toString()).isEqualTo("a=\"x\\\"y\\\\z\\n\"");
+        // A raw U+FFFD in a PromQL string is refused as a bad byte, so it is escaped.
+        assertThat(Matcher.equal("a", "x\uFFFDy").toString()).isEqualTo("a=\"x\\ufffdy\"");
+    }
+
+    @Test
     void pathologicalRegexRunsInLinearTime() {
         assertThat(Matcher.regex("l", "(.*a){12}").matches("aaaaaaaaaaaaaaaaaaaaaaaaaaab")).isFalse();
     }
