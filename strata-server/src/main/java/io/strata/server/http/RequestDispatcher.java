@@ -3,9 +3,9 @@ package io.strata.server.http;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -28,6 +28,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +42,15 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
     /** Pipelined requests beyond this stop reading from the socket until the queue drains. */
     private static final int MAX_QUEUED = 16;
+    /** How long a connection stays half-closed after its last answer before the socket closes. */
+    private static final long LINGER_MILLIS = 500;
 
     private final RequestProcessor processor;
     private final ExecutorService executor;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private boolean busy;
+    /** The last answer went out with "Connection: close"; later input is read and dropped. */
+    private boolean closing;
 
     RequestDispatcher(RequestProcessor processor, ExecutorService executor) {
         this.processor = processor;
@@ -57,6 +62,10 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         Pending pending;
         try {
             pending = switch (msg) {
@@ -185,11 +194,28 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     /** After a response went out: close, or go on with the next queued request. Event loop only. */
     private void answered(ChannelHandlerContext ctx, ChannelFuture written, boolean keepAlive) {
         if (!keepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
+            closing = true;
             queue.clear();
+            written.addListener(f -> lingeringClose(ctx));
             return;
         }
         startNext(ctx);
+    }
+
+    /**
+     * Closes the output first, so the client reads the whole answer and then the end of the
+     * stream, and the socket only a little later. Closing a socket with unread input makes the
+     * kernel send a reset, which can destroy an answer the client has not read yet: the case of a
+     * 413 sent while the client is still sending the body it refused. Input meanwhile is dropped.
+     */
+    private void lingeringClose(ChannelHandlerContext ctx) {
+        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive()) {
+            ctx.close();
+            return;
+        }
+        ctx.channel().config().setAutoRead(true);
+        duplex.shutdownOutput().addListener(f -> ctx.executor().schedule(
+                () -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS));
     }
 
     /** Closes a connection that stayed idle with no request in progress (slow or forgotten clients). */
