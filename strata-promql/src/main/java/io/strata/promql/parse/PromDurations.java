@@ -33,6 +33,19 @@ public final class PromDurations {
         }
     }
 
+    /**
+     * Parses a duration to whole milliseconds, for callers outside the parser (configuration).
+     *
+     * @throws IllegalArgumentException with Prometheus's message when {@code s} is not a duration
+     */
+    public static long parseMillis(String s) {
+        try {
+            return parseNanos(s) / NANOS_PER_MILLI;
+        } catch (DurationFormatError e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
     /** Parses a duration to nanoseconds. */
     static long parseNanos(String s) throws DurationFormatError {
         if (s.equals("0")) {
