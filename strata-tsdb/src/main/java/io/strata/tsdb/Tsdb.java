@@ -83,7 +83,7 @@ public final class Tsdb implements Storage {
     private final BlockSet blocks;
     private final DirectoryLock lock;
     private final Compactor compactor;
-    private final Retention retention;
+    private volatile Retention retention;
     private final ReentrantLock maintenance = new ReentrantLock();
     private final ScheduledExecutorService background;
     private volatile boolean ready;
@@ -483,6 +483,17 @@ public final class Tsdb implements Storage {
         } finally {
             maintenance.unlock();
         }
+    }
+
+    /**
+     * Changes the time retention without a restart (a configuration reload): appends older than
+     * it are refused from the next appender on, and the next maintenance round deletes blocks
+     * past it.
+     */
+    public void setRetention(Duration retentionTime) {
+        long millis = retentionTime.toMillis();
+        head.setRetentionMillis(millis);
+        retention = new Retention(options.clock(), new RetentionPolicy(millis, options.retentionSizeBytes()));
     }
 
     /** Bytes of the WAL, counted against the size retention as Prometheus counts them. */

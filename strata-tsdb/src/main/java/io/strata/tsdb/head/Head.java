@@ -66,6 +66,20 @@ public final class Head implements Queryable, AutoCloseable {
         this.shape = ChunkShape.of(options.blockDurationMillis());
     }
 
+    /** Retention as last set; starts as the options' and changes on a configuration reload. */
+    private volatile long retentionMillis = -1;
+
+    /** How far back appends are accepted now. */
+    public long retentionMillis() {
+        long r = retentionMillis;
+        return r < 0 ? options.retentionMillis() : r;
+    }
+
+    /** Changes how far back appends are accepted, from the next appender on. */
+    public void setRetentionMillis(long millis) {
+        this.retentionMillis = millis;
+    }
+
     /** A new single-threaded appender; see {@link HeadAppender}. */
     public HeadAppender appender() {
         return new HeadAppender(this);
@@ -379,6 +393,34 @@ public final class Head implements Queryable, AutoCloseable {
                 s.truncateLocked(p, cut.boundary(), chunks);
             }
         }
+    }
+
+    /** Receives a series' newest in-order sample; see {@link #forEachNewestSample}. */
+    @FunctionalInterface
+    public interface NewestSampleVisitor {
+        void visit(Labels labels, long timestamp, double value);
+    }
+
+    /**
+     * Visits every series of the head that holds a sample, with its newest one (the sample an
+     * in-order append must follow). Series added meanwhile may or may not be visited. For the
+     * aggregator, which resumes each output series after the last window it wrote.
+     */
+    public void forEachNewestSample(NewestSampleVisitor visitor) {
+        series.forEach(s -> {
+            long t;
+            double v;
+            synchronized (s) {
+                if (s.isRemoved()) {
+                    return;
+                }
+                t = s.maxTimeLocked();
+                v = s.maxTimeValueLocked();
+            }
+            if (t != Long.MIN_VALUE) {
+                visitor.visit(symbols.labels(s.symbols), t, v);
+            }
+        });
     }
 
     /** Removes series with nothing in the head, no newer sample than {@code before}, and no appender. */

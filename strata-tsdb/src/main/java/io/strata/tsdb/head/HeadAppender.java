@@ -46,7 +46,7 @@ public final class HeadAppender implements Appender {
     HeadAppender(Head head) {
         this.head = head;
         long now = head.options.clock().millis();
-        this.minValidTime = now - head.options.retentionMillis();
+        this.minValidTime = now - head.retentionMillis();
         this.maxValidTime = now + head.options.maxFutureSkewMillis();
         this.window = head.options.outOfOrderWindowMillis();
         this.batch = head.takeBatch();

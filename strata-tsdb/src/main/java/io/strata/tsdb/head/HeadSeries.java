@@ -95,6 +95,10 @@ final class HeadSeries {
         return maxTime;
     }
 
+    double maxTimeValueLocked() {
+        return maxTimeValue;
+    }
+
     /**
      * The newest accepted timestamp, read without the lock (atomically, possibly stale). An
      * appender uses it to accept the common in-order sample without locking; the commit checks

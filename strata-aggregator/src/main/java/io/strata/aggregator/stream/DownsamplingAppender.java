@@ -1,0 +1,135 @@
+package io.strata.aggregator.stream;
+
+import io.strata.model.Labels;
+import io.strata.model.MetricMetadata;
+import io.strata.storage.AppendStatus;
+import io.strata.storage.Appender;
+import java.util.Arrays;
+
+/**
+ * An appender of the {@link DownsamplingStorage}: samples go to the raw appender at once and are
+ * remembered; at {@link #commit()}, after the raw commit made them durable, they are added to their
+ * windows and the windows that closed are written. A rolled-back or failed batch is never
+ * aggregated. Single-threaded, as every appender.
+ */
+final class DownsamplingAppender implements Appender {
+    private final DownsamplingStorage storage;
+    private final Appender raw;
+    private final AggregationSetup setup;
+    private SeriesTargets[] pendingTargets = new SeriesTargets[64];
+    private SeriesEntry[] pendingEntries = new SeriesEntry[64];
+    private long[] pendingTimes = new long[64];
+    private double[] pendingValues = new double[64];
+    private int pending;
+    private long lastRef;
+
+    DownsamplingAppender(DownsamplingStorage storage, Appender raw) {
+        this.storage = storage;
+        this.raw = raw;
+        this.setup = storage.setup();
+    }
+
+    @Override
+    public AppendStatus append(long ref, Labels labels, long timestamp, double value) {
+        if (setup.trivial()) {
+            AppendStatus s = raw.append((ref & SeriesEntry.REF_BIT) == 0 ? ref : 0, labels, timestamp, value);
+            lastRef = raw.lastRef();
+            return s;
+        }
+        SeriesEntry e = storage.table().byRef(ref);
+        if (e == null || !e.labels.equals(labels)) {
+            e = storage.table().getOrCreate(labels);
+        }
+        return appendTo(e, timestamp, value);
+    }
+
+    @Override
+    public AppendStatus appendByRef(long ref, long timestamp, double value) {
+        if (setup.trivial()) {
+            if ((ref & SeriesEntry.REF_BIT) != 0) {
+                return AppendStatus.UNKNOWN_SERIES;
+            }
+            AppendStatus s = raw.appendByRef(ref, timestamp, value);
+            lastRef = raw.lastRef();
+            return s;
+        }
+        SeriesEntry e = storage.table().byRef(ref);
+        return e == null ? AppendStatus.UNKNOWN_SERIES : appendTo(e, timestamp, value);
+    }
+
+    private AppendStatus appendTo(SeriesEntry e, long timestamp, double value) {
+        SeriesTargets t = storage.targets(e, setup, this::flushLater);
+        AppendStatus status = AppendStatus.OK;
+        if (t.route().storeRaw()) {
+            long rawRef = e.rawRef;
+            status = rawRef == 0 ? AppendStatus.UNKNOWN_SERIES : raw.appendByRef(rawRef, timestamp, value);
+            if (status == AppendStatus.UNKNOWN_SERIES) {
+                status = raw.append(0, e.labels, timestamp, value);
+            }
+            if (status == AppendStatus.OK) {
+                e.rawRef = raw.lastRef();
+            }
+        }
+        if (status == AppendStatus.OK) {
+            lastRef = e.ref();
+            if (t.aggregates()) {
+                remember(e, t, timestamp, value);
+            }
+        }
+        return status;
+    }
+
+    /** Windows of targets a reload removed, written with this batch. */
+    private void flushLater(AggregatedNamespace ns, Labels series, long end, double value) {
+        EmitBuffer out = new EmitBuffer(storage.metrics());
+        out.emit(ns, series, end, value);
+        out.flush();
+    }
+
+    private void remember(SeriesEntry e, SeriesTargets t, long timestamp, double value) {
+        if (pending == pendingTimes.length) {
+            int n = pending * 2;
+            pendingTargets = Arrays.copyOf(pendingTargets, n);
+            pendingEntries = Arrays.copyOf(pendingEntries, n);
+            pendingTimes = Arrays.copyOf(pendingTimes, n);
+            pendingValues = Arrays.copyOf(pendingValues, n);
+        }
+        pendingTargets[pending] = t;
+        pendingEntries[pending] = e;
+        pendingTimes[pending] = timestamp;
+        pendingValues[pending] = value;
+        pending++;
+    }
+
+    @Override
+    public long lastRef() {
+        return lastRef;
+    }
+
+    @Override
+    public void updateMetadata(String metricFamily, MetricMetadata metadata) {
+        raw.updateMetadata(metricFamily, metadata);
+    }
+
+    @Override
+    public void commit() {
+        raw.commit(); // throws before anything is aggregated when the batch is not durable
+        if (pending == 0) {
+            return;
+        }
+        long wall = storage.clock().millis();
+        EmitBuffer out = new EmitBuffer(storage.metrics());
+        for (int i = 0; i < pending; i++) {
+            pendingEntries[i].lastWallMillis = wall;
+            storage.aggregate(pendingTargets[i], pendingTimes[i], pendingValues[i], wall, out);
+        }
+        pending = 0;
+        out.flush();
+    }
+
+    @Override
+    public void rollback() {
+        pending = 0;
+        raw.rollback();
+    }
+}

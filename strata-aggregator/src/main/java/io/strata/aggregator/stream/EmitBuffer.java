@@ -1,0 +1,65 @@
+package io.strata.aggregator.stream;
+
+import io.strata.model.Labels;
+import io.strata.model.StrataException;
+import io.strata.storage.AppendStatus;
+import io.strata.storage.Appender;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects the windows that closed while a batch was aggregated and writes them to their
+ * namespaces with one commit per namespace. Windows are rare next to samples (one per series and
+ * resolution), so a plain list is fine. Used by one thread.
+ */
+final class EmitBuffer implements WindowOutput {
+    private static final Logger LOG = LoggerFactory.getLogger(EmitBuffer.class);
+
+    private record Window(AggregatedNamespace namespace, Labels series, long end, double value) {}
+
+    private final List<Window> windows = new ArrayList<>();
+    private final AggregatorMetrics metrics;
+
+    EmitBuffer(AggregatorMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void emit(AggregatedNamespace namespace, Labels series, long windowEnd, double value) {
+        windows.add(new Window(namespace, series, windowEnd, value));
+    }
+
+    boolean isEmpty() {
+        return windows.isEmpty();
+    }
+
+    /** Writes and commits everything collected, then empties the buffer. */
+    void flush() {
+        if (windows.isEmpty()) {
+            return;
+        }
+        Map<AggregatedNamespace, Appender> appenders = new IdentityHashMap<>();
+        for (Window w : windows) {
+            Appender a = appenders.computeIfAbsent(w.namespace, ns -> ns.storage().appender());
+            AppendStatus status = a.append(0, w.series, w.end, w.value);
+            if (status == AppendStatus.OK) {
+                metrics.windowsWritten.increment();
+            } else {
+                metrics.windowRejected(status);
+            }
+        }
+        for (Map.Entry<AggregatedNamespace, Appender> e : appenders.entrySet()) {
+            try {
+                e.getValue().commit();
+            } catch (StrataException ex) {
+                metrics.windowCommitFailures.increment();
+                LOG.warn("cannot write aggregated windows to namespace {}: {}", e.getKey().name(), ex.getMessage());
+            }
+        }
+        windows.clear();
+    }
+}

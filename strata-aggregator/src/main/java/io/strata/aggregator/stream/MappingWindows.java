@@ -1,0 +1,113 @@
+package io.strata.aggregator.stream;
+
+import io.strata.aggregator.rules.AggregationType;
+import io.strata.model.Labels;
+
+/**
+ * The open windows of one input series for one mapping target. A window {@code [s, s + R)} is
+ * written as one sample at {@code s + R} once the series' own time (its newest sample) has passed
+ * {@code s + R + lateness}, or by {@link #flushOpen} when the series went quiet. Windows are cut by
+ * event time, not the wall clock, so a backfill days behind aggregates like live data.
+ *
+ * <p>Counters aggregated by {@code last} are written reset-adjusted: a drop inside or across
+ * windows adds the value before the drop to a running offset, so {@code rate()} and
+ * {@code increase()} over the output see every increase, as they would over the raw samples.
+ * Gauges and other aggregations are written as computed.
+ *
+ * <p>Thread-safe: appenders of different requests may carry the same series.
+ */
+final class MappingWindows {
+    private final AggregatedNamespace namespace;
+    private final Labels output;
+    private final AggregationType type;
+    private final boolean counterAdjusted;
+    private final OpenWindows windows;
+    private double offset;
+    private double previousRaw = Double.NaN;
+    private long previousTime = Long.MIN_VALUE;
+    private volatile long lastWallMillis;
+
+    MappingWindows(AggregatedNamespace namespace, Labels output, AggregationType type, boolean counter) {
+        this.namespace = namespace;
+        this.output = output;
+        this.type = type;
+        this.counterAdjusted = counter && type == AggregationType.LAST;
+        this.windows = new OpenWindows(namespace.resolutionMillis(), type.isQuantile());
+    }
+
+    AggregatedNamespace namespace() {
+        return namespace;
+    }
+
+    Labels output() {
+        return output;
+    }
+
+    AggregationType type() {
+        return type;
+    }
+
+    /**
+     * Adds a sample and writes the windows it closes.
+     *
+     * @return false when the sample's window was already written (too late), so it is not counted
+     */
+    synchronized boolean add(long t, double v, long wallMillis, WindowOutput out) {
+        lastWallMillis = wallMillis;
+        double value = v;
+        if (counterAdjusted && !Double.isNaN(v)) {
+            if (t > previousTime) {
+                if (v < previousRaw) {
+                    offset += previousRaw; // a reset: the counter restarted from zero
+                }
+                previousRaw = v;
+                previousTime = t;
+            }
+            value = v + offset;
+        }
+        if (!windows.add(t, value)) {
+            return false;
+        }
+        closeThrough(windows.watermark() - namespace.latenessMillis(), out);
+        return true;
+    }
+
+    /** Writes every open window (the series went quiet, or the target is going away). */
+    synchronized void flushOpen(WindowOutput out) {
+        closeThrough(Long.MAX_VALUE, out);
+    }
+
+    /** Wall-clock millis of the last sample, for the idle sweep. */
+    long lastWallMillis() {
+        return lastWallMillis;
+    }
+
+    synchronized boolean hasOpenWindows() {
+        return windows.openCount() > 0;
+    }
+
+    /**
+     * Resumes after a restart: windows ending at or before {@code writtenThrough} were written
+     * already. For adjusted counters, {@code lastWritten} (the value written at that end) and
+     * {@code rawBefore} (the raw value at or before it) give back the running offset.
+     */
+    synchronized void resume(long writtenThrough, double lastWritten, double rawBefore, long rawBeforeTime) {
+        windows.markClosedThrough(writtenThrough);
+        if (counterAdjusted && !Double.isNaN(rawBefore)) {
+            previousRaw = rawBefore;
+            previousTime = rawBeforeTime;
+            offset = Double.isNaN(lastWritten) ? 0 : Math.max(0, lastWritten - rawBefore);
+        }
+    }
+
+    private void closeThrough(long endLimit, WindowOutput out) {
+        while (windows.openCount() > 0 && windows.firstEnd() <= endLimit) {
+            long end = windows.firstEnd();
+            WindowAccumulator acc = windows.first();
+            if (!acc.isEmpty()) {
+                out.emit(namespace, output, end, acc.result(type));
+            }
+            windows.closeFirst();
+        }
+    }
+}
