@@ -5,8 +5,11 @@ import io.strata.model.Labels;
 
 /**
  * The open windows of one input series for one mapping target. A window {@code [s, s + R)} is
- * written as one sample at {@code s + R} once the series' own time (its newest sample) has passed
- * {@code s + R + lateness}, or by {@link #flushOpen} when the series went quiet. Windows are cut by
+ * written as one sample once the series' own time (its newest sample) has passed
+ * {@code s + R + lateness}, or by {@link #flushOpen} when the series went quiet. The sample is
+ * stamped {@code s + R}, except for {@code last}, which keeps the timestamp of the sample it took:
+ * the value is the series' value at that time, so reading on in the raw namespace after it (the
+ * query's seam) neither repeats nor skips an interval. Windows are cut by
  * event time, not the wall clock, so a backfill days behind aggregates like live data.
  *
  * <p>Counters aggregated by {@code last} are written reset-adjusted: a drop inside or across
@@ -86,10 +89,16 @@ final class MappingWindows {
         return windows.openCount() > 0;
     }
 
+    /** End of the window a sample this target wrote at {@code written} closed. */
+    long windowEndOf(long written) {
+        long r = namespace.resolutionMillis();
+        return type == AggregationType.LAST ? Math.floorDiv(written, r) * r + r : written;
+    }
+
     /**
      * Resumes after a restart: windows ending at or before {@code writtenThrough} were written
-     * already. For adjusted counters, {@code lastWritten} (the value written at that end) and
-     * {@code rawBefore} (the raw value at or before it) give back the running offset.
+     * already. For adjusted counters, {@code lastWritten} (the newest value written) and
+     * {@code rawBefore} (the raw value it was taken from) give back the running offset.
      */
     synchronized void resume(long writtenThrough, double lastWritten, double rawBefore, long rawBeforeTime) {
         windows.markClosedThrough(writtenThrough);
@@ -105,7 +114,7 @@ final class MappingWindows {
             long end = windows.firstEnd();
             WindowAccumulator acc = windows.first();
             if (!acc.isEmpty()) {
-                out.emit(namespace, output, end, acc.result(type));
+                out.emit(namespace, output, type == AggregationType.LAST ? acc.lastTime() : end, acc.result(type));
             }
             windows.closeFirst();
         }

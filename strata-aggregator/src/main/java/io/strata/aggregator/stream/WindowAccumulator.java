@@ -35,6 +35,11 @@ final class WindowAccumulator {
         lastTime = Long.MIN_VALUE;
     }
 
+    /** Timestamp of the newest sample added. */
+    long lastTime() {
+        return lastTime;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

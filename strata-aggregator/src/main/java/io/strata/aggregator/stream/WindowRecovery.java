@@ -90,7 +90,7 @@ public final class WindowRecovery {
             int i = 0;
             for (MappingWindows w : t.mappings()) {
                 Newest n = newest.get(w.namespace()).get(w.output());
-                p.resumeAt[i] = n == null ? Long.MIN_VALUE : n.time();
+                p.resumeAt[i] = n == null ? Long.MIN_VALUE : w.windowEndOf(n.time());
                 p.lastWritten[i] = n == null ? Double.NaN : n.value();
                 i++;
             }

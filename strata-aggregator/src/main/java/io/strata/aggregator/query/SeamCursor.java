@@ -1,0 +1,102 @@
+package io.strata.aggregator.query;
+
+import io.strata.storage.SampleCursor;
+
+/**
+ * One series read from an aggregated namespace up to its newest written window, then from the raw
+ * namespace after it: the seam. Windows are written only once they close, so the newest minutes
+ * of every series exist only raw; without the seam a graph over an aggregated namespace would
+ * always end a window or two early.
+ *
+ * <p>Raw samples continue after the newest aggregated sample's timestamp {@code T} (a {@code last}
+ * window is stamped with the raw sample it took, so the two sides meet exactly). Counters are stored reset-adjusted in aggregated namespaces (see the
+ * aggregator), so their raw continuation gets the same offset: the last written value minus the
+ * raw value at {@code T}; otherwise {@code rate()} across the seam would see a reset.
+ */
+final class SeamCursor implements SampleCursor {
+    private final SampleCursor aggregated;
+    private final SampleCursor raw;
+    private final boolean counter;
+    private boolean inRaw;
+    private boolean done;
+    private long lastAggregatedTime = Long.MIN_VALUE;
+    private double lastAggregatedValue = Double.NaN;
+    private double offset;
+    private long time;
+    private double value;
+    private boolean rawPending; // raw cursor already positioned on an unread sample
+
+    SeamCursor(SampleCursor aggregated, SampleCursor raw, boolean counter) {
+        this.aggregated = aggregated;
+        this.raw = raw;
+        this.counter = counter;
+    }
+
+    @Override
+    public int next() {
+        if (done) {
+            return NONE;
+        }
+        if (!inRaw) {
+            if (aggregated.next() == FLOAT) {
+                time = aggregated.timestamp();
+                value = aggregated.value();
+                lastAggregatedTime = time;
+                lastAggregatedValue = value;
+                return FLOAT;
+            }
+            enterRaw();
+        }
+        return nextRaw();
+    }
+
+    private void enterRaw() {
+        inRaw = true;
+        double before = Double.NaN;
+        int kind;
+        while ((kind = raw.next()) == FLOAT && raw.timestamp() <= lastAggregatedTime) {
+            before = raw.value();
+        }
+        rawPending = kind == FLOAT;
+        if (counter && !Double.isNaN(before) && !Double.isNaN(lastAggregatedValue)) {
+            offset = Math.max(0, lastAggregatedValue - before);
+        }
+    }
+
+    private int nextRaw() {
+        if (rawPending) {
+            rawPending = false;
+        } else if (raw.next() != FLOAT) {
+            done = true;
+            return NONE;
+        }
+        time = raw.timestamp();
+        value = raw.value() + offset;
+        return FLOAT;
+    }
+
+    @Override
+    public int seek(long minTimestamp) {
+        if (done) {
+            return NONE;
+        }
+        if (time >= minTimestamp && (inRaw || lastAggregatedTime != Long.MIN_VALUE)) {
+            return FLOAT;
+        }
+        int kind;
+        do {
+            kind = next();
+        } while (kind == FLOAT && time < minTimestamp);
+        return kind;
+    }
+
+    @Override
+    public long timestamp() {
+        return time;
+    }
+
+    @Override
+    public double value() {
+        return value;
+    }
+}
