@@ -31,7 +31,10 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
  *   retention: 30d
  * </pre>
  *
- * Unknown sections or keys, values of the wrong form and YAML syntax errors are
+ * The {@code namespaces} list and the {@code rules} section have richer shapes; see
+ * {@link NamespacesSection} and {@link RulesSection}.
+ *
+ * <p>Unknown sections or keys, values of the wrong form and YAML syntax errors are
  * {@link ConfigException}s naming the file, the line and the key: a typo must not silently fall
  * back to a default.
  */
@@ -40,6 +43,9 @@ public final class ConfigLoader {
     public static final String DEFAULT_FILE_NAME = "strata.yaml";
 
     private static final YAMLFactory YAML = new YAMLFactory();
+    private static final String RETENTION_KEY = "storage.retention";
+    private static final String NAMESPACES = "namespaces";
+    private static final String RULES = "rules";
 
     private ConfigLoader() {}
 
@@ -64,6 +70,9 @@ public final class ConfigLoader {
             ConfigKey key = flag.getKey();
             try {
                 key.applier().apply(builder, flag.getValue());
+                if (key.path().equals(RETENTION_KEY)) {
+                    builder.retentionSource = "--" + key.flag();
+                }
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("invalid value for --" + key.flag() + ": " + e.getMessage());
             }
@@ -84,6 +93,29 @@ public final class ConfigLoader {
         StrataConfig.Builder builder = new StrataConfig.Builder();
         applyFile(file, builder);
         return build(builder, file);
+    }
+
+    /**
+     * Re-reads the {@code namespaces} and {@code rules} sections of a file for a configuration
+     * reload ({@code POST /-/reload}). The whole file is read and checked, but only these two
+     * sections are returned: every other setting needs a restart. Their defaults come from the
+     * running configuration's storage settings (which may hold flags), except that a
+     * {@code storage.retention} given in the file is what a raw policy in the file is checked
+     * against.
+     *
+     * @throws ConfigException naming the file, line and key of any problem in the file
+     */
+    public static AggregationSettings reloadAggregation(Path file, StrataConfig running) {
+        StrataConfig.Builder builder = new StrataConfig.Builder();
+        applyFile(file, builder);
+        build(builder, file);
+        StrataConfig.StorageSettings storage = running.storage();
+        return AggregationSections.resolve(builder.namespacesSection, builder.rulesSection, builder.sectionLocation,
+                new NamespacesSection.StorageDefaults(
+                        builder.retentionSource != null ? builder.retention : storage.retention(),
+                        storage.blockDuration(),
+                        storage.outOfOrderWindow(),
+                        builder.retentionSource)).settings();
     }
 
     private static void applyFile(Path file, StrataConfig.Builder builder) {
@@ -152,6 +184,22 @@ public final class ConfigLoader {
                 throw error(line, "unknown section \"" + section + "\"" + suggestion(section, sections())
                         + "; sections are " + String.join(", ", sections()));
             }
+            if (section.equals(NAMESPACES) || section.equals(RULES)) {
+                Integer earlier = seenOnLine.putIfAbsent(section, line);
+                if (earlier != null) {
+                    throw error(line, "section \"" + section + "\" is given twice (first on line " + earlier + ")");
+                }
+                p.nextToken();
+                YamlTree.Location location = l -> file + ":" + l;
+                YamlTree.Node node = YamlTree.read(p, section, location);
+                builder.sectionLocation = location;
+                if (section.equals(NAMESPACES)) {
+                    builder.namespacesSection = node;
+                } else {
+                    builder.rulesSection = node;
+                }
+                return;
+            }
             JsonToken t = p.nextToken();
             if (t == JsonToken.VALUE_NULL) {
                 return;
@@ -194,6 +242,9 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 throw error(line, path + ": " + e.getMessage());
             }
+            if (path.equals(RETENTION_KEY)) {
+                builder.retentionSource = RETENTION_KEY + " (line " + line + ")";
+            }
         }
 
         /** A list of single values, joined with commas as the flag would give them. */
@@ -223,6 +274,8 @@ public final class ConfigLoader {
         for (ConfigKey k : ConfigKeys.ALL) {
             sections.add(k.section());
         }
+        sections.add(NAMESPACES);
+        sections.add(RULES);
         return sections;
     }
 

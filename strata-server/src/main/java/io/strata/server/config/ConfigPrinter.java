@@ -2,7 +2,10 @@ package io.strata.server.config;
 
 import java.util.regex.Pattern;
 
-/** Writes a configuration as the YAML file that would produce it, every key included. */
+/**
+ * Writes a configuration as the YAML file that would produce it, every key included, and every
+ * namespace with its defaults filled in.
+ */
 public final class ConfigPrinter {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:-]+");
 
@@ -18,6 +21,7 @@ public final class ConfigPrinter {
             }
             sb.append("  ").append(key.name()).append(": ").append(scalar(key.current().apply(config))).append('\n');
         }
+        AggregationPrinter.append(config.aggregation(), sb);
         return sb.toString();
     }
 

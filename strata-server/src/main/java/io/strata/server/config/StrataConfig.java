@@ -16,7 +16,8 @@ public record StrataConfig(
         LimitSettings limits,
         IngestSettings ingest,
         QuerySettings query,
-        FeatureSettings features) {
+        FeatureSettings features,
+        AggregationSettings aggregation) {
     public StrataConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(storage, "storage");
@@ -24,6 +25,7 @@ public record StrataConfig(
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(aggregation, "aggregation");
     }
 
     /** The configuration of a bare {@code strata server}. */
@@ -128,6 +130,13 @@ public record StrataConfig(
         long queryMaxSeries;
         Duration queryLookbackDelta;
         Set<String> features;
+        // The namespaces and rules sections as read, resolved in build() against the storage
+        // settings that flags may still change; null when the file has no such section.
+        YamlTree.Node namespacesSection;
+        YamlTree.Node rulesSection;
+        YamlTree.Location sectionLocation = line -> "line " + line;
+        /** Where storage.retention was set ("storage.retention (line 3)", "--retention"); null for the default. */
+        String retentionSource;
 
         public Builder() {
             for (ConfigKey key : ConfigKeys.ALL) {
@@ -136,9 +145,10 @@ public record StrataConfig(
         }
 
         /**
-         * Checks rules that span keys, then builds.
+         * Checks rules that span keys, resolves the namespaces and rules, then builds.
          *
          * @throws IllegalArgumentException naming the keys involved
+         * @throws ConfigException naming file, line and key of a problem in the namespaces or rules
          */
         public StrataConfig build() {
             if (outOfOrderWindow.compareTo(blockDuration) > 0) {
@@ -146,11 +156,15 @@ public record StrataConfig(
                         + ") must not exceed storage.blockDuration (" + PromDuration.format(blockDuration)
                         + "): late samples are merged into the head before it is cut into a block");
             }
+            AggregationSections.Resolved aggregation = AggregationSections.resolve(namespacesSection, rulesSection,
+                    sectionLocation, new NamespacesSection.StorageDefaults(retention, blockDuration, outOfOrderWindow,
+                            retentionSource));
             return new StrataConfig(
                     new HttpSettings(listenAddress, port, adminApi),
                     new StorageSettings(
                             dataDir,
-                            retention,
+                            // A raw policy's retention is the storage retention.
+                            aggregation.rawRetention(),
                             retentionSizeBytes,
                             blockDuration,
                             outOfOrderWindow,
@@ -168,7 +182,8 @@ public record StrataConfig(
                             remoteReadSampleLimit),
                     new IngestSettings(sortUnsortedLabels),
                     new QuerySettings(queryTimeout, queryMaxSamples, queryMaxSeries, queryLookbackDelta),
-                    new FeatureSettings(features));
+                    new FeatureSettings(features),
+                    aggregation.settings());
         }
     }
 }

@@ -102,7 +102,7 @@ class ConfigLoaderTest {
         Path file = write("strata.yaml", "\nstorag:\n  dataDir: /d\n");
         assertThatThrownBy(() -> ConfigLoader.fromFile(file))
                 .hasMessage(file + ":2: unknown section \"storag\"; did you mean \"storage\"?; sections are http, storage, "
-                        + "limits, ingest, query, features");
+                        + "limits, ingest, query, features, namespaces, rules");
     }
 
     @Test
