@@ -11,6 +11,8 @@ import io.strata.model.StrataException;
 import io.strata.server.api.ApiErrorRenderer;
 import io.strata.server.api.ApiRoutes;
 import io.strata.server.api.BuildFacts;
+import io.strata.server.api.NamespacesHandler;
+import io.strata.server.namespaces.ConfigReloader;
 import io.strata.server.api.ServerFacts;
 import io.strata.server.api.StorageAccess;
 import io.strata.promql.Promql;
@@ -65,14 +67,17 @@ public final class StrataServer implements AutoCloseable {
 
     private final StrataConfig config;
     private final StorageAccess access;
+    private final ConfigReloader reloader;
     private final ServerMetrics metrics;
     private final HttpServer http;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing; // guarded by this
     private Storage storage; // guarded by this
 
-    private StrataServer(StrataConfig config, HttpServer http, StorageAccess access, ServerMetrics metrics) {
+    private StrataServer(StrataConfig config, HttpServer http, StorageAccess access, ServerMetrics metrics,
+            ConfigReloader reloader) {
         this.config = config;
+        this.reloader = reloader;
         this.http = http;
         this.access = access;
         this.metrics = metrics;
@@ -112,6 +117,10 @@ public final class StrataServer implements AutoCloseable {
                 Promql.engine(engineOptions(config)), serverFacts(config, clock.instant()), clock);
         router.add(Route.of("/metrics", new MetricsHandler(metrics.registry()), HttpMethod.GET, HttpMethod.HEAD));
         addRemoteWriteAndRead(config, router, access, metrics);
+        ConfigReloader reloader = new ConfigReloader(config, access);
+        NamespacesHandler namespaces = new NamespacesHandler(access, reloader);
+        router.add(Route.of("/api/v1/namespaces", namespaces::list, HttpMethod.GET))
+                .add(Route.of("/-/reload", namespaces::reload, HttpMethod.POST, HttpMethod.PUT));
         HttpServer http = HttpServer.start(
                 new HttpServerOptions(config.http().listenAddress(), config.http().port(),
                         (int) config.limits().maxRequestBytes(), SHUTDOWN_TIMEOUT,
@@ -119,7 +128,7 @@ public final class StrataServer implements AutoCloseable {
                 router,
                 new ApiErrorRenderer(),
                 metrics);
-        return new StrataServer(config, http, access, metrics);
+        return new StrataServer(config, http, access, metrics, reloader);
     }
 
     /** The one query engine of the server, from the {@code query.*} settings and enabled features. */
@@ -195,6 +204,11 @@ public final class StrataServer implements AutoCloseable {
         access.opened(s);
         log.info("storage in {} open after {} ms; ready", config.storage().dataDir(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Reloads {@code namespaces} and {@code rules} (POST /-/reload, SIGHUP) from the file the server started with. */
+    public ConfigReloader reloader() {
+        return reloader;
     }
 
     /** The HTTP port, useful when the configuration asked for port 0. */

@@ -1,7 +1,6 @@
 package io.strata.aggregator.stream;
 
 import io.strata.model.Labels;
-import io.strata.model.StrataException;
 import io.strata.storage.AppendStatus;
 import io.strata.storage.Appender;
 import java.util.ArrayList;
@@ -42,22 +41,29 @@ final class EmitBuffer implements WindowOutput {
         if (windows.isEmpty()) {
             return;
         }
-        Map<AggregatedNamespace, Appender> appenders = new IdentityHashMap<>();
+        Map<AggregatedNamespace, List<Window>> byNamespace = new IdentityHashMap<>();
         for (Window w : windows) {
-            Appender a = appenders.computeIfAbsent(w.namespace, ns -> ns.storage().appender());
-            AppendStatus status = a.append(0, w.series, w.end, w.value);
-            if (status == AppendStatus.OK) {
-                metrics.windowsWritten.increment();
-            } else {
-                metrics.windowRejected(status);
-            }
+            byNamespace.computeIfAbsent(w.namespace, ns -> new ArrayList<>()).add(w);
         }
-        for (Map.Entry<AggregatedNamespace, Appender> e : appenders.entrySet()) {
+        for (Map.Entry<AggregatedNamespace, List<Window>> e : byNamespace.entrySet()) {
             try {
-                e.getValue().commit();
-            } catch (StrataException ex) {
+                Appender a = e.getKey().storage().appender();
+                int written = 0;
+                for (Window w : e.getValue()) {
+                    AppendStatus status = a.append(0, w.series, w.end, w.value);
+                    if (status == AppendStatus.OK) {
+                        written++;
+                    } else {
+                        metrics.windowRejected(status);
+                    }
+                }
+                a.commit();
+                metrics.windowsWritten.add(written);
+            } catch (RuntimeException ex) {
+                // The inputs are durable in the raw namespace; a restart rebuilds these windows.
                 metrics.windowCommitFailures.increment();
-                LOG.warn("cannot write aggregated windows to namespace {}: {}", e.getKey().name(), ex.getMessage());
+                LOG.warn("cannot write {} aggregated windows to namespace {}: {}", e.getValue().size(), e.getKey().name(),
+                        ex.getMessage());
             }
         }
         windows.clear();

@@ -10,6 +10,7 @@ import io.strata.promql.parse.ParserOptions;
 import io.strata.server.http.Handler;
 import io.strata.server.http.Route;
 import io.strata.server.http.Router;
+import io.strata.server.namespaces.Namespaced;
 import io.strata.storage.Queryable;
 import java.time.InstantSource;
 
@@ -33,7 +34,8 @@ public final class ApiRoutes {
         RuntimeStatusHandlers runtime = new RuntimeStatusHandlers(facts, clock);
         // Looked up per query: the storage opens after the HTTP port (WAL replay).
         Queryable queryable = (min, max) -> storage.get().querier(min, max);
-        QueryHandler query = new QueryHandler(engine, queryable, clock);
+        QueryHandler query = new QueryHandler(engine, queryable, clock,
+                () -> storage.getIfOpen() instanceof Namespaced n ? n.planner() : null);
         ParserOptions syntax = engine.options().parser();
         ParseQueryHandler parse = new ParseQueryHandler(syntax);
 

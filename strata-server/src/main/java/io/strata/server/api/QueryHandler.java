@@ -2,6 +2,8 @@ package io.strata.server.api;
 
 import io.strata.model.ErrorCode;
 import io.strata.model.StrataException;
+import io.strata.aggregator.query.NamespaceQueryPlanner;
+import io.strata.promql.ast.Expr;
 import io.strata.promql.engine.Engine;
 import io.strata.promql.engine.Query;
 import io.strata.promql.engine.QueryOptions;
@@ -41,14 +43,55 @@ final class QueryHandler {
     /** Answers with more points than this are streamed instead of built in memory first. */
     private static final long STREAMING_POINTS = 20_000;
 
+    /** Response header naming the namespaces that served a query, the chosen one first. */
+    static final String NAMESPACES_HEADER = "Strata-Namespaces";
+    /** Request header pinning a namespace (name or policy); the {@code namespace} parameter does the same. */
+    static final String NAMESPACE_PIN_HEADER = "Strata-Namespace";
+
     private final Engine engine;
     private final Queryable storage;
     private final InstantSource clock;
+    private final Supplier<NamespaceQueryPlanner> planner;
 
-    QueryHandler(Engine engine, Queryable storage, InstantSource clock) {
+    QueryHandler(Engine engine, Queryable storage, InstantSource clock, Supplier<NamespaceQueryPlanner> planner) {
         this.engine = engine;
         this.storage = storage;
         this.clock = clock;
+        this.planner = planner;
+    }
+
+    /** A prepared query and the namespaces it reads (empty without namespaces configured). */
+    private record Planned(Query query, List<String> namespaces) {}
+
+    /**
+     * Re-prepares {@code query} on the namespace the planner chooses for it, or keeps it as it is
+     * when no aggregated namespace is configured and none is pinned.
+     */
+    private Planned plan(Request request, Query query, long start, QueryOptions options, Replanner replan) {
+        NamespaceQueryPlanner p = planner.get();
+        String pin = request.param("namespace");
+        if (pin == null || pin.isEmpty()) {
+            pin = request.header(NAMESPACE_PIN_HEADER);
+        }
+        if (p == null || (!p.hasAggregated() && (pin == null || pin.isEmpty()))) {
+            return new Planned(query, List.of());
+        }
+        NamespaceQueryPlanner.Plan plan;
+        try {
+            plan = p.plan(query.expr(), start, options.lookbackDeltaMs(), pin);
+        } catch (IllegalArgumentException e) {
+            throw ApiParams.invalidParameter("namespace", e.getMessage());
+        }
+        if (plan.namespaces().size() == 1) {
+            return new Planned(query, plan.namespaces()); // raw: the query as prepared reads it already
+        }
+        QueryOptions planned = new QueryOptions(plan.lookbackMs(), options.timeoutMs(), options.collectStats());
+        return new Planned(prepare(() -> replan.prepare(plan.queryable(), plan.expr(), planned)), plan.namespaces());
+    }
+
+    @FunctionalInterface
+    private interface Replanner {
+        Query prepare(Queryable queryable, Expr expr, QueryOptions options);
     }
 
     Response instant(Request request) {
@@ -57,7 +100,9 @@ final class QueryHandler {
         QueryOptions options = options(request);
         String text = queryText(request);
         Query query = prepare(() -> engine.instantQuery(storage, text, time, options));
-        return run(request, query, limit);
+        Planned planned = plan(request, query, time, options,
+                (q, expr, o) -> engine.instantQuery(q, expr, text, time, o));
+        return run(request, planned, limit);
     }
 
     Response range(Request request) {
@@ -81,7 +126,9 @@ final class QueryHandler {
         QueryOptions options = options(request);
         String text = queryText(request);
         Query query = prepare(() -> engine.rangeQuery(storage, text, start, end, stepMs, options));
-        return run(request, query, limit);
+        Planned planned = plan(request, query, start, options,
+                (q, expr, o) -> engine.rangeQuery(q, expr, text, start, end, stepMs, o));
+        return run(request, planned, limit);
     }
 
     /**
@@ -159,7 +206,13 @@ final class QueryHandler {
         }
     }
 
-    private static Response run(Request request, Query query, int limit) {
+    private static Response run(Request request, Planned planned, int limit) {
+        Response response = run(request, planned.query(), limit, planned.namespaces());
+        return planned.namespaces().isEmpty() ? response
+                : response.withHeader(NAMESPACES_HEADER, String.join(",", planned.namespaces()));
+    }
+
+    private static Response run(Request request, Query query, int limit, List<String> namespaces) {
         QueryResult result;
         try (ClientConnection.Registration cancelOnDisconnect = request.onClientGone(query::cancel)) {
             result = query.execute();
@@ -176,7 +229,7 @@ final class QueryHandler {
         String statsParam = request.param("stats");
         boolean withStats = statsParam != null && !statsParam.isEmpty();
         Value answer = value;
-        ApiJson.DataWriter data = g -> QueryResultJson.write(g, answer, withStats ? result.stats() : null);
+        ApiJson.DataWriter data = g -> QueryResultJson.write(g, answer, withStats ? result.stats() : null, namespaces);
         List<String> shownWarnings = capped(warnings, "warning");
         List<String> shownInfos = capped(result.infos(), "info");
         if (points(answer) > STREAMING_POINTS) {

@@ -33,6 +33,11 @@ final class QueryResultJson {
      * @param stats written as {@code stats} when not {@code null}
      */
     static void write(JsonGenerator g, Value value, QueryStats stats) {
+        write(g, value, stats, java.util.List.of());
+    }
+
+    /** @param namespaces the namespaces that served the query, added to {@code stats} when there are any */
+    static void write(JsonGenerator g, Value value, QueryStats stats, java.util.List<String> namespaces) {
         g.writeStartObject();
         g.writeStringProperty("resultType", value.type().apiName());
         g.writeName("result");
@@ -44,7 +49,7 @@ final class QueryResultJson {
         }
         if (stats != null) {
             g.writeName("stats");
-            QueryStatsJson.write(g, stats);
+            QueryStatsJson.write(g, stats, namespaces);
         }
         g.writeEndObject();
     }

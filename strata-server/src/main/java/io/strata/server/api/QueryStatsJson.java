@@ -22,6 +22,11 @@ final class QueryStatsJson {
     private QueryStatsJson() {}
 
     static void write(JsonGenerator g, QueryStats stats) {
+        write(g, stats, java.util.List.of());
+    }
+
+    /** Prometheus's stats, plus {@code namespaces} (Strata's) when namespaces served the query. */
+    static void write(JsonGenerator g, QueryStats stats, java.util.List<String> namespaces) {
         long totalNanos = stats.prepareNanos() + stats.evalNanos();
         g.writeStartObject();
         g.writeObjectPropertyStart("timings");
@@ -36,6 +41,13 @@ final class QueryStatsJson {
         g.writeNumberProperty("totalQueryableSamples", stats.totalQueryableSamples());
         g.writeNumberProperty("peakSamples", stats.peakSamples());
         g.writeEndObject();
+        if (!namespaces.isEmpty()) {
+            g.writeArrayPropertyStart("namespaces");
+            for (String ns : namespaces) {
+                g.writeString(ns);
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

@@ -2,6 +2,7 @@ package io.strata.server.metrics;
 
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.strata.server.namespaces.NamespacedStorage;
 import io.strata.storage.Storage;
 import io.strata.tsdb.Tsdb;
 
@@ -10,6 +11,11 @@ public final class StorageMetrics {
     private StorageMetrics() {}
 
     public static void register(PrometheusRegistry registry, Storage storage) {
+        if (storage instanceof NamespacedStorage namespaced) {
+            registry.register(new TsdbCollector(namespaced.rawTsdb()));
+            AggregatorCollector.register(registry, namespaced);
+            return;
+        }
         if (storage instanceof Tsdb tsdb) {
             registry.register(new TsdbCollector(tsdb));
             return;
