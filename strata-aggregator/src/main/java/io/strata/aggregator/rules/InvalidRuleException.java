@@ -42,12 +42,6 @@ public final class InvalidRuleException extends IllegalArgumentException {
         this.problem = problem;
     }
 
-    InvalidRuleException atIndex(int position) {
-        InvalidRuleException e = new InvalidRuleException(ruleType, position, ruleName, field, problem);
-        e.initCause(getCause());
-        return e;
-    }
-
     public RuleType ruleType() {
         return ruleType;
     }
