@@ -67,10 +67,12 @@ public final class NamespaceQueryPlanner {
         long lookback = Math.max(lookbackMs == 0 ? defaultLookbackMs : lookbackMs, 2 * window);
         long horizon = 3 * (window + chosen.spec().latenessMillis()) + lookback;
         Queryable seam = (min, max) -> {
-            Querier agg = chosen.store().querier(min, max);
             long rawFrom = Math.max(min, clock.millis() - horizon);
-            Querier recent = raw.store().querier(Math.min(rawFrom, max), max);
-            return new SeamQuerier(agg, recent);
+            if (max < rawFrom) {
+                return chosen.store().querier(min, max); // all of it long written: no seam
+            }
+            Querier agg = chosen.store().querier(min, Long.MAX_VALUE);
+            return new SeamQuerier(agg, raw.store().querier(rawFrom, max), max);
         };
         return new Plan(seam, ExprReach.widen(expr, 2 * window), lookback,
                 List.of(chosen.spec().name(), raw.spec().name()));

@@ -17,6 +17,7 @@ final class SeamCursor implements SampleCursor {
     private final SampleCursor aggregated;
     private final SampleCursor raw;
     private final boolean counter;
+    private final long maxTime;
     private boolean inRaw;
     private boolean done;
     private long lastAggregatedTime = Long.MIN_VALUE;
@@ -26,10 +27,16 @@ final class SeamCursor implements SampleCursor {
     private double value;
     private boolean rawPending; // raw cursor already positioned on an unread sample
 
-    SeamCursor(SampleCursor aggregated, SampleCursor raw, boolean counter) {
+    /**
+     * @param aggregated the aggregated series read to its end (past {@code maxTime}), so the seam
+     *     sits after its newest window, not after the newest one inside the query's range
+     * @param maxTime the end of the query's range: later samples are not returned
+     */
+    SeamCursor(SampleCursor aggregated, SampleCursor raw, boolean counter, long maxTime) {
         this.aggregated = aggregated;
         this.raw = raw;
         this.counter = counter;
+        this.maxTime = maxTime;
     }
 
     @Override
@@ -43,7 +50,15 @@ final class SeamCursor implements SampleCursor {
                 value = aggregated.value();
                 lastAggregatedTime = time;
                 lastAggregatedValue = value;
-                return FLOAT;
+                if (time <= maxTime) {
+                    return FLOAT;
+                }
+                while (aggregated.next() == FLOAT) { // only to find where the written windows end
+                    lastAggregatedTime = aggregated.timestamp();
+                    lastAggregatedValue = aggregated.value();
+                }
+                done = true; // raw continues after the newest window, which is past the range
+                return NONE;
             }
             enterRaw();
         }

@@ -21,10 +21,17 @@ final class SeamQuerier implements Querier {
     private final Querier aggregated;
     private final Querier raw;
     private final Querier labelsOfBoth;
+    private final long maxTime;
 
-    SeamQuerier(Querier aggregated, Querier raw) {
+    /**
+     * @param aggregated opened to the end of time, so each series' newest window is found
+     * @param raw opened for the seam's part of the range
+     * @param maxTime the end of the range asked for
+     */
+    SeamQuerier(Querier aggregated, Querier raw, long maxTime) {
         this.aggregated = aggregated;
         this.raw = raw;
+        this.maxTime = maxTime;
         this.labelsOfBoth = MergeQuerier.of(List.of(aggregated, raw));
     }
 
@@ -79,7 +86,7 @@ final class SeamQuerier implements Querier {
 
                         @Override
                         public SampleCursor cursor(SampleCursor reuse) {
-                            return new SeamCursor(agg.cursor(null), rawSeries.cursor(null), counter);
+                            return new SeamCursor(agg.cursor(null), rawSeries.cursor(null), counter, maxTime);
                         }
                     };
                     consumedA = true;

@@ -100,9 +100,26 @@ final class ServerCommand implements Callable<Integer> {
             err.flush();
             return EXIT_FAILED;
         }
+        server.reloader().file(loaded.file());
+        reloadOnHangup(server);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("strata-shutdown").unstarted(server::close));
         server.awaitClosed();
         return 0;
+    }
+
+    /** SIGHUP reloads {@code namespaces} and {@code rules}, as it reloads Prometheus's configuration. */
+    private static void reloadOnHangup(StrataServer server) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> Thread.ofVirtual().start(() -> {
+                try {
+                    log.info("SIGHUP: configuration reloaded: {}", server.reloader().reload());
+                } catch (StrataException e) {
+                    log.error("SIGHUP: reload refused, the running configuration stays: {}", e.getMessage());
+                }
+            }));
+        } catch (IllegalArgumentException e) {
+            log.warn("cannot reload on SIGHUP on this platform: {}", e.getMessage());
+        }
     }
 
     private Map<ConfigKey, String> flagValues() {
