@@ -16,8 +16,8 @@ import java.nio.file.StandardOpenOption;
  * destroy each other's data. The operating system releases it when the process dies, so a crash
  * never leaves a stale lock behind.
  */
-final class DirectoryLock implements AutoCloseable {
-    static final String FILE_NAME = "lock";
+public final class DirectoryLock implements AutoCloseable {
+    public static final String FILE_NAME = "lock";
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -30,7 +30,7 @@ final class DirectoryLock implements AutoCloseable {
     /**
      * @throws StrataException {@code UNAVAILABLE} when another TSDB holds the directory
      */
-    static DirectoryLock acquire(Path dir, StorageFiles files) throws IOException {
+    public static DirectoryLock acquire(Path dir, StorageFiles files) throws IOException {
         Path path = dir.resolve(FILE_NAME);
         FileChannel channel = files.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;

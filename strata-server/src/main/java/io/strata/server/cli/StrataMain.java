@@ -37,11 +37,18 @@ public final class StrataMain implements Runnable {
         CommandLine server = new CommandLine(new ServerCommand(storage));
         ServerCommand.addSettingFlags(server.getCommandSpec());
         cl.addSubcommand("server", server);
+        cl.addSubcommand("import", new CommandLine(new ImportCommand(stderrIsTerminal())));
         cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
+    }
+
+    /** Whether a progress bar can redraw itself: the process runs in a terminal, not with output to a file or a pipe. */
+    private static boolean stderrIsTerminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
     }
 
     @Override
