@@ -69,7 +69,18 @@ final class SeamQuerier implements Querier {
                 }
                 int cmp = nextA == null ? 1 : nextR == null ? -1 : nextA.labels().compareTo(nextR.labels());
                 if (cmp < 0) {
-                    current = nextA;
+                    Series agg = nextA;
+                    current = new Series() {
+                        @Override
+                        public Labels labels() {
+                            return agg.labels();
+                        }
+
+                        @Override
+                        public SampleCursor cursor(SampleCursor reuse) {
+                            return new ClippedCursor(agg.cursor(null), maxTime);
+                        }
+                    };
                     consumedA = true;
                 } else if (cmp > 0) {
                     current = nextR;

@@ -16,7 +16,10 @@ import io.strata.server.config.PromDuration;
 import io.strata.server.config.StrataConfig;
 import io.strata.server.importer.ImportProgress;
 import io.strata.server.importer.Importer;
+import io.strata.server.importer.ImportTarget;
+import io.strata.server.importer.NamespacedImportTarget;
 import io.strata.server.importer.RawImportTarget;
+import io.strata.server.config.AggregationSettings;
 import io.strata.tsdb.DirectoryLock;
 import io.strata.tsdb.fs.OsStorageFiles;
 import io.strata.tsdb.history.HistoryBlockWriter;
@@ -134,15 +137,21 @@ final class ImportCommand implements Callable<Integer> {
         try {
             Files.createDirectories(dir);
             try (DirectoryLock lock = lock(dir)) {
-                RawImportTarget target = new RawImportTarget(dir, config.storage().blockDuration().toMillis(),
-                        maxBufferedSamples, OsStorageFiles.INSTANCE);
+                AggregationSettings aggregation = config.aggregation();
+                boolean routed = aggregation.namespaces().size() > 1 || !aggregation.rules().dropRules().isEmpty();
+                ImportTarget target = routed
+                        ? new NamespacedImportTarget(dir, aggregation, maxBufferedSamples, OsStorageFiles.INSTANCE)
+                        : new RawImportTarget(dir, config.storage().blockDuration().toMillis(), maxBufferedSamples,
+                                OsStorageFiles.INSTANCE);
                 ImportProgress progress = new ImportProgress(err, terminal, PLAIN_PROGRESS_EVERY_NANOS, started);
                 Importer importer = new Importer(target, progress, System::nanoTime);
                 importer.run(sources);
                 out.printf(Locale.ROOT, "imported %d samples of %d series into %s: %s, in %.1f s%n",
-                        importer.samplesRead(), importer.seriesRead(), dir.resolve(RawImportTarget.BLOCKS_DIR),
+                        importer.samplesRead(), importer.seriesRead(), routed ? dir : dir.resolve(RawImportTarget.BLOCKS_DIR),
                         target.summary(), (System.nanoTime() - started) / 1e9);
-                warnBeyondRetention(err, target.minTime(), config.storage().retention());
+                long minTime = target instanceof RawImportTarget raw ? raw.minTime()
+                        : ((NamespacedImportTarget) target).minTime();
+                warnBeyondRetention(err, minTime, Duration.ofMillis(aggregation.raw().retentionMillis()));
             }
         } catch (IOException | StrataException | IllegalArgumentException e) {
             err.println("strata import: " + message(e));
