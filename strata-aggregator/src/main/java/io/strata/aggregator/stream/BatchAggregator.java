@@ -62,9 +62,9 @@ public final class BatchAggregator {
 
     /** Aggregates one series' whole history ({@code timestamps} ascending) along {@code route}. */
     public void series(SeriesRoute route, Labels labels, long[] timestamps, double[] values, int n) throws IOException {
-        WindowOutput emit = (ns, series, end, value) -> {
+        WindowOutput emit = (series, end, value) -> {
             try {
-                out.write(ns.name(), series, end, value);
+                out.write(series.namespace().name(), series.labels(), end, value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

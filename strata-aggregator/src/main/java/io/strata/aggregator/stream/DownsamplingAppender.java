@@ -80,9 +80,9 @@ final class DownsamplingAppender implements Appender {
     }
 
     /** Windows of targets a reload removed, written with this batch. */
-    private void flushLater(AggregatedNamespace ns, Labels series, long end, double value) {
+    private void flushLater(OutputSeries series, long end, double value) {
         EmitBuffer out = new EmitBuffer(storage.metrics());
-        out.emit(ns, series, end, value);
+        out.emit(series, end, value);
         out.flush();
     }
 

@@ -1,6 +1,6 @@
 package io.strata.aggregator.stream;
 
-import io.strata.model.Labels;
+import io.strata.storage.Storage;
 import io.strata.storage.AppendStatus;
 import io.strata.storage.Appender;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class EmitBuffer implements WindowOutput {
     private static final Logger LOG = LoggerFactory.getLogger(EmitBuffer.class);
 
-    private record Window(AggregatedNamespace namespace, Labels series, long end, double value) {}
+    private record Window(OutputSeries series, long time, double value) {}
 
     private final List<Window> windows = new ArrayList<>();
     private final AggregatorMetrics metrics;
@@ -28,8 +28,8 @@ final class EmitBuffer implements WindowOutput {
     }
 
     @Override
-    public void emit(AggregatedNamespace namespace, Labels series, long windowEnd, double value) {
-        windows.add(new Window(namespace, series, windowEnd, value));
+    public void emit(OutputSeries series, long time, double value) {
+        windows.add(new Window(series, time, value));
     }
 
     boolean isEmpty() {
@@ -43,15 +43,21 @@ final class EmitBuffer implements WindowOutput {
         }
         Map<AggregatedNamespace, List<Window>> byNamespace = new IdentityHashMap<>();
         for (Window w : windows) {
-            byNamespace.computeIfAbsent(w.namespace, ns -> new ArrayList<>()).add(w);
+            byNamespace.computeIfAbsent(w.series.namespace(), ns -> new ArrayList<>()).add(w);
         }
         for (Map.Entry<AggregatedNamespace, List<Window>> e : byNamespace.entrySet()) {
             try {
-                Appender a = e.getKey().storage().appender();
+                Storage store = e.getKey().storage();
+                Appender a = store.appender();
                 int written = 0;
                 for (Window w : e.getValue()) {
-                    AppendStatus status = a.append(0, w.series, w.end, w.value);
+                    long ref = w.series.refIn(store);
+                    AppendStatus status = ref == 0 ? AppendStatus.UNKNOWN_SERIES : a.appendByRef(ref, w.time, w.value);
+                    if (status == AppendStatus.UNKNOWN_SERIES) {
+                        status = a.append(0, w.series.labels(), w.time, w.value);
+                    }
                     if (status == AppendStatus.OK) {
+                        w.series.remember(store, a.lastRef());
                         written++;
                     } else {
                         metrics.windowRejected(status);

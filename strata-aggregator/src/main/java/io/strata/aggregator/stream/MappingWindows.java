@@ -21,7 +21,7 @@ import io.strata.model.Labels;
  */
 final class MappingWindows {
     private final AggregatedNamespace namespace;
-    private final Labels output;
+    private final OutputSeries output;
     private final AggregationType type;
     private final boolean counterAdjusted;
     private final OpenWindows windows;
@@ -32,10 +32,10 @@ final class MappingWindows {
 
     MappingWindows(AggregatedNamespace namespace, Labels output, AggregationType type, boolean counter) {
         this.namespace = namespace;
-        this.output = output;
+        this.output = new OutputSeries(namespace, output);
         this.type = type;
         this.counterAdjusted = counter && type == AggregationType.LAST;
-        this.windows = new OpenWindows(namespace.resolutionMillis(), type.isQuantile());
+        this.windows = new OpenWindows(namespace.resolutionMillis(), type.isQuantile(), type == AggregationType.LAST);
     }
 
     AggregatedNamespace namespace() {
@@ -43,7 +43,7 @@ final class MappingWindows {
     }
 
     Labels output() {
-        return output;
+        return output.labels();
     }
 
     AggregationType type() {
@@ -114,7 +114,7 @@ final class MappingWindows {
             long end = windows.firstEnd();
             WindowAccumulator acc = windows.first();
             if (!acc.isEmpty()) {
-                out.emit(namespace, output, type == AggregationType.LAST ? acc.lastTime() : end, acc.result(type));
+                out.emit(output, type == AggregationType.LAST ? acc.lastTime() : end, acc.result(type));
             }
             windows.closeFirst();
         }

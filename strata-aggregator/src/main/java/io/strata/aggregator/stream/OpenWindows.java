@@ -10,6 +10,7 @@ import java.util.Arrays;
 final class OpenWindows {
     private final long resolution;
     private final boolean keepValues;
+    private final boolean lastOnly;
     private long[] starts = new long[2];
     private WindowAccumulator[] accumulators = new WindowAccumulator[2];
     private int open;
@@ -18,8 +19,13 @@ final class OpenWindows {
     private long closedThrough = Long.MIN_VALUE;
 
     OpenWindows(long resolution, boolean keepValues) {
+        this(resolution, keepValues, false);
+    }
+
+    OpenWindows(long resolution, boolean keepValues, boolean lastOnly) {
         this.resolution = resolution;
         this.keepValues = keepValues;
+        this.lastOnly = lastOnly;
     }
 
     long watermark() {
@@ -64,7 +70,7 @@ final class OpenWindows {
         }
         System.arraycopy(starts, i, starts, i + 1, open - i);
         System.arraycopy(accumulators, i, accumulators, i + 1, open - i);
-        WindowAccumulator acc = spare != null ? spare : new WindowAccumulator(keepValues);
+        WindowAccumulator acc = spare != null ? spare : new WindowAccumulator(keepValues, lastOnly);
         spare = null;
         acc.reset();
         starts[i] = start;

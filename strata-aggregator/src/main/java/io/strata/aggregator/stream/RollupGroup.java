@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class RollupGroup {
     private final AggregatedNamespace namespace;
-    private final Labels output;
+    private final OutputSeries output;
     private final RollupKind kind;
     private final AggregationType aggregation;
     private final long resolution;
@@ -36,7 +36,7 @@ final class RollupGroup {
 
     RollupGroup(AggregatedNamespace namespace, Labels output, RollupKind kind, AggregationType aggregation) {
         this.namespace = namespace;
-        this.output = output;
+        this.output = new OutputSeries(namespace, output);
         this.kind = kind;
         this.aggregation = aggregation;
         this.resolution = namespace.resolutionMillis();
@@ -49,7 +49,7 @@ final class RollupGroup {
     }
 
     Labels output() {
-        return output;
+        return output.labels();
     }
 
     RollupKind kind() {
@@ -123,7 +123,7 @@ final class RollupGroup {
             WindowAccumulator acc = increases.first();
             if (!acc.isEmpty()) {
                 total += acc.result(AggregationType.SUM);
-                out.emit(namespace, output, end, total);
+                out.emit(output, end, total);
             }
             increases.closeFirst();
             closedThrough = Math.max(closedThrough, end);
@@ -136,7 +136,7 @@ final class RollupGroup {
                 scratch.add(w.times.get(e.getLongKey()), e.getDoubleValue());
             }
             if (!scratch.isEmpty()) {
-                out.emit(namespace, output, end, scratch.result(aggregation));
+                out.emit(output, end, scratch.result(aggregation));
             }
             closedThrough = Math.max(closedThrough, end);
         }

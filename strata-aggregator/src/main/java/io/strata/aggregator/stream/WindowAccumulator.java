@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 final class WindowAccumulator {
     private final boolean keepValues;
+    private final boolean lastOnly;
     private long count;
     private double sum;
     private double sumSq;
@@ -21,7 +22,13 @@ final class WindowAccumulator {
     private double[] values;
 
     WindowAccumulator(boolean keepValues) {
+        this(keepValues, false);
+    }
+
+    /** @param lastOnly only {@link AggregationType#LAST} will be asked: skip the running sums (the common case) */
+    WindowAccumulator(boolean keepValues, boolean lastOnly) {
         this.keepValues = keepValues;
+        this.lastOnly = lastOnly;
         reset();
     }
 
@@ -47,6 +54,14 @@ final class WindowAccumulator {
     /** Adds a sample; stale markers end a series in Prometheus and carry no value, so they are skipped. */
     void add(long t, double v) {
         if (SampleValues.isStaleNaN(v)) {
+            return;
+        }
+        if (lastOnly) {
+            count++;
+            if (t >= lastTime) {
+                lastTime = t;
+                last = v;
+            }
             return;
         }
         if (keepValues) {

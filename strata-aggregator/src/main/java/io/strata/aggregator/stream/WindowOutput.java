@@ -1,9 +1,7 @@
 package io.strata.aggregator.stream;
 
-import io.strata.model.Labels;
-
-/** Receives finished windows: one sample of an output series, stamped with the window's end. */
+/** Receives finished windows: one sample of an output series, stamped as the aggregation says. */
 @FunctionalInterface
 public interface WindowOutput {
-    void emit(AggregatedNamespace namespace, Labels series, long windowEnd, double value);
+    void emit(OutputSeries series, long timestamp, double value);
 }

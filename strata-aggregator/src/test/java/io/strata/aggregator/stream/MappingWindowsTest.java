@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class MappingWindowsTest {
     private final AggregatedNamespace ns = Namespaces.aggregated("1m", MINUTE, 30_000, new InMemoryStorage());
     private final List<double[]> written = new ArrayList<>();
-    private final WindowOutput out = (n, series, end, value) -> written.add(new double[] {end, value});
+    private final WindowOutput out = (series, end, value) -> written.add(new double[] {end, value});
 
     private MappingWindows windows(AggregationType type, boolean counter) {
         return new MappingWindows(ns, Labels.of("__name__", "x"), type, counter);
