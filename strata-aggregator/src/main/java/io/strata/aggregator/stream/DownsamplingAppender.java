@@ -4,7 +4,6 @@ import io.strata.model.Labels;
 import io.strata.model.MetricMetadata;
 import io.strata.storage.AppendStatus;
 import io.strata.storage.Appender;
-import java.util.Arrays;
 
 /**
  * An appender of the {@link DownsamplingStorage}: samples go to the raw appender at once and are
@@ -16,11 +15,7 @@ final class DownsamplingAppender implements Appender {
     private final DownsamplingStorage storage;
     private final Appender raw;
     private final AggregationSetup setup;
-    private SeriesTargets[] pendingTargets = new SeriesTargets[64];
-    private SeriesEntry[] pendingEntries = new SeriesEntry[64];
-    private long[] pendingTimes = new long[64];
-    private double[] pendingValues = new double[64];
-    private int pending;
+    private PendingSamples batch;
     private long lastRef;
 
     DownsamplingAppender(DownsamplingStorage storage, Appender raw) {
@@ -87,18 +82,10 @@ final class DownsamplingAppender implements Appender {
     }
 
     private void remember(SeriesEntry e, SeriesTargets t, long timestamp, double value) {
-        if (pending == pendingTimes.length) {
-            int n = pending * 2;
-            pendingTargets = Arrays.copyOf(pendingTargets, n);
-            pendingEntries = Arrays.copyOf(pendingEntries, n);
-            pendingTimes = Arrays.copyOf(pendingTimes, n);
-            pendingValues = Arrays.copyOf(pendingValues, n);
+        if (batch == null) {
+            batch = storage.takePending();
         }
-        pendingTargets[pending] = t;
-        pendingEntries[pending] = e;
-        pendingTimes[pending] = timestamp;
-        pendingValues[pending] = value;
-        pending++;
+        batch.add(e, t, timestamp, value);
     }
 
     @Override
@@ -113,23 +100,36 @@ final class DownsamplingAppender implements Appender {
 
     @Override
     public void commit() {
-        raw.commit(); // throws before anything is aggregated when the batch is not durable
-        if (pending == 0) {
+        try {
+            raw.commit(); // throws before anything is aggregated when the batch is not durable
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+        PendingSamples b = batch;
+        if (b == null) {
             return;
         }
         long wall = storage.clock().millis();
         EmitBuffer out = new EmitBuffer(storage.metrics());
-        for (int i = 0; i < pending; i++) {
-            pendingEntries[i].lastWallMillis = wall;
-            storage.aggregate(pendingTargets[i], pendingTimes[i], pendingValues[i], wall, out);
+        for (int i = 0; i < b.size; i++) {
+            b.entries[i].lastWallMillis = wall;
+            storage.aggregate(b.targets[i], b.times[i], b.values[i], wall, out);
         }
-        pending = 0;
+        release();
         out.flush();
     }
 
     @Override
     public void rollback() {
-        pending = 0;
+        release();
         raw.rollback();
+    }
+
+    private void release() {
+        if (batch != null) {
+            storage.returnPending(batch);
+            batch = null;
+        }
     }
 }

@@ -47,6 +47,8 @@ public final class DownsamplingStorage implements Storage {
     private final Map<GroupKey, RollupGroup> groups = new ConcurrentHashMap<>();
     private final AggregatorMetrics metrics = new AggregatorMetrics();
     private final ScheduledExecutorService sweeper;
+    private final java.util.concurrent.ConcurrentLinkedQueue<PendingSamples> pendingPool =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile AggregationSetup setup;
     private volatile boolean closed;
 
@@ -183,6 +185,18 @@ public final class DownsamplingStorage implements Storage {
             }
         }
         return null;
+    }
+
+    PendingSamples takePending() {
+        PendingSamples p = pendingPool.poll();
+        return p != null ? p : new PendingSamples();
+    }
+
+    void returnPending(PendingSamples p) {
+        p.clear();
+        if (p.times.length <= PendingSamples.MAX_POOLED && pendingPool.size() < 64) {
+            pendingPool.offer(p);
+        }
     }
 
     RollupGroup group(AggregatedNamespace ns, Labels output) {
