@@ -59,14 +59,30 @@ public final class NamespaceQueryPlanner {
      * @throws IllegalArgumentException when {@code pin} names no namespace
      */
     public Plan plan(Expr expr, long start, long lookbackMs, String pin) {
-        Namespace chosen = pin == null || pin.isEmpty() ? choose(expr, start, lookbackMs) : pinned(pin);
+        Namespace chosen = pin == null || pin.isEmpty()
+                ? choose(start - ExprReach.reach(expr, lookbackMs == 0 ? defaultLookbackMs : lookbackMs))
+                : pinned(pin);
         if (chosen == raw) {
             return new Plan(raw.store(), expr, lookbackMs, List.of(raw.spec().name()));
         }
         long window = chosen.spec().resolutionMillis();
         long lookback = Math.max(lookbackMs == 0 ? defaultLookbackMs : lookbackMs, 2 * window);
-        long horizon = 3 * (window + chosen.spec().latenessMillis()) + lookback;
-        Queryable seam = (min, max) -> {
+        return new Plan(seam(chosen, lookback), ExprReach.widen(expr, 2 * window), lookback,
+                List.of(chosen.spec().name(), raw.spec().name()));
+    }
+
+    /**
+     * The store a read from {@code minTime} on goes to, by the same choice as queries: for the
+     * series, labels and remote-read APIs, which have a time range but no expression.
+     */
+    public Queryable queryableFrom(long minTime) {
+        Namespace chosen = choose(minTime);
+        return chosen == raw ? raw.store() : seam(chosen, 2 * chosen.spec().resolutionMillis());
+    }
+
+    private Queryable seam(Namespace chosen, long lookback) {
+        long horizon = 3 * (chosen.spec().resolutionMillis() + chosen.spec().latenessMillis()) + lookback;
+        return (min, max) -> {
             long rawFrom = Math.max(min, clock.millis() - horizon);
             if (max < rawFrom) {
                 return chosen.store().querier(min, max); // all of it long written: no seam
@@ -74,12 +90,9 @@ public final class NamespaceQueryPlanner {
             Querier agg = chosen.store().querier(min, Long.MAX_VALUE);
             return new SeamQuerier(agg, raw.store().querier(rawFrom, max), max);
         };
-        return new Plan(seam, ExprReach.widen(expr, 2 * window), lookback,
-                List.of(chosen.spec().name(), raw.spec().name()));
     }
 
-    private Namespace choose(Expr expr, long start, long lookbackMs) {
-        long earliest = start - ExprReach.reach(expr, lookbackMs == 0 ? defaultLookbackMs : lookbackMs);
+    private Namespace choose(long earliest) {
         long now = clock.millis();
         if (aggregated.isEmpty() || earliest >= now - raw.spec().retentionMillis()) {
             return raw;

@@ -151,7 +151,11 @@ final class ImportCommand implements Callable<Integer> {
                         target.summary(), (System.nanoTime() - started) / 1e9);
                 long minTime = target instanceof RawImportTarget raw ? raw.minTime()
                         : ((NamespacedImportTarget) target).minTime();
-                warnBeyondRetention(err, minTime, Duration.ofMillis(aggregation.raw().retentionMillis()));
+                long longest = 0;
+                for (var ns : aggregation.namespaces()) {
+                    longest = Math.max(longest, ns.retentionMillis());
+                }
+                warnBeyondRetention(err, minTime, Duration.ofMillis(longest));
             }
         } catch (IOException | StrataException | IllegalArgumentException e) {
             err.println("strata import: " + message(e));
@@ -193,7 +197,7 @@ final class ImportCommand implements Callable<Integer> {
         if (minTime < horizon.toEpochMilli()) {
             err.println("strata import: warning: data from " + Instant.ofEpochMilli(minTime) + " is older than the retention ("
                     + PromDuration.format(retention) + "): the server deletes blocks older than " + horizon
-                    + " when it next applies retention; raise storage.retention to keep them");
+                    + " when it next applies retention; raise the retention (storage.retention, or the longest namespace policy) to keep them");
             err.flush();
         }
     }

@@ -250,7 +250,9 @@ public final class NamespacedStorage implements Storage, Namespaced {
 
     @Override
     public Querier querier(long minTime, long maxTime) {
-        return downsampling.querier(minTime, maxTime);
+        // Series, labels and remote read have only a range: older than raw's retention, they read
+        // the namespace a query from minTime would read.
+        return planner.queryableFrom(minTime).querier(minTime, maxTime);
     }
 
     @Override

@@ -47,6 +47,10 @@ class NamespacedImportTest {
                   groupBy: [job]
                   type: counter
                   namespaces: [1m, 1h]
+              drop:
+                - name: history-only-aggregated
+                  match: '{__name__="requests_total"}'
+                  namespaces: [raw]
             """;
 
     @TempDir
@@ -90,6 +94,11 @@ class NamespacedImportTest {
             assertThat(query(server, "1h", "rate(job:requests_total[3h])", at)).isCloseTo(3.0, within1Percent());
             assertThat(query(server, null, "count(requests_total)", at)).as("10 days ago: the 1m namespace serves it")
                     .isEqualTo(2.0);
+            HttpResponse<String> series = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + server.port() + "/api/v1/series?match[]=requests_total&start=" + BASE / 1000
+                            + "&end=" + at / 1000)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(series.body()).as("no raw copy (dropped): the series API reads the namespace a query reads")
+                    .contains("\"instance\":\"a\"", "\"instance\":\"b\"");
         } finally {
             server.close();
         }
