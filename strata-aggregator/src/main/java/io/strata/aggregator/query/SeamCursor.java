@@ -1,5 +1,6 @@
 package io.strata.aggregator.query;
 
+import io.strata.aggregator.stream.DecimalMath;
 import io.strata.storage.SampleCursor;
 
 /**
@@ -74,7 +75,7 @@ final class SeamCursor implements SampleCursor {
         }
         rawPending = kind == FLOAT;
         if (counter && !Double.isNaN(before) && !Double.isNaN(lastAggregatedValue)) {
-            offset = Math.max(0, lastAggregatedValue - before);
+            offset = Math.max(0, DecimalMath.subtract(lastAggregatedValue, before));
         }
     }
 
@@ -86,7 +87,7 @@ final class SeamCursor implements SampleCursor {
             return NONE;
         }
         time = raw.timestamp();
-        value = raw.value() + offset;
+        value = offset == 0 ? raw.value() : DecimalMath.add(raw.value(), offset);
         return FLOAT;
     }
 

@@ -93,8 +93,8 @@ public final class BatchAggregator {
                 }
                 long start = Math.floorDiv(timestamps[i], resolution) * resolution;
                 if (r.kind() == RollupKind.COUNTER) {
-                    double increase = Double.isNaN(previous) ? 0 : (v >= previous ? v - previous : v);
-                    g.increases.addTo(start, increase);
+                    double increase = Double.isNaN(previous) ? 0 : (v >= previous ? DecimalMath.subtract(v, previous) : v);
+                    g.increases.put(start, DecimalMath.add(g.increases.get(start), increase));
                     previous = v;
                 } else {
                     Long2DoubleOpenHashMap last = g.lastByInput.get(start);
@@ -117,7 +117,7 @@ public final class BatchAggregator {
                 Arrays.sort(starts);
                 double total = 0;
                 for (long start : starts) {
-                    total += g.increases.get(start);
+                    total = DecimalMath.add(total, g.increases.get(start));
                     out.write(ns, g.target.output(), start + g.resolution, total);
                 }
             } else {

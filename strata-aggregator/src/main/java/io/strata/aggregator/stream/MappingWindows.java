@@ -61,12 +61,12 @@ final class MappingWindows {
         if (counterAdjusted && !Double.isNaN(v)) {
             if (t > previousTime) {
                 if (v < previousRaw) {
-                    offset += previousRaw; // a reset: the counter restarted from zero
+                    offset = DecimalMath.add(offset, previousRaw); // a reset: the counter restarted from zero
                 }
                 previousRaw = v;
                 previousTime = t;
             }
-            value = v + offset;
+            value = offset == 0 ? v : DecimalMath.add(v, offset);
         }
         if (!windows.add(t, value)) {
             return false;
@@ -105,7 +105,7 @@ final class MappingWindows {
         if (counterAdjusted && !Double.isNaN(rawBefore)) {
             previousRaw = rawBefore;
             previousTime = rawBeforeTime;
-            offset = Double.isNaN(lastWritten) ? 0 : Math.max(0, lastWritten - rawBefore);
+            offset = Double.isNaN(lastWritten) ? 0 : Math.max(0, DecimalMath.subtract(lastWritten, rawBefore));
         }
     }
 

@@ -122,7 +122,7 @@ final class RollupGroup {
             long end = increases.firstEnd();
             WindowAccumulator acc = increases.first();
             if (!acc.isEmpty()) {
-                total += acc.result(AggregationType.SUM);
+                total = DecimalMath.add(total, acc.result(AggregationType.SUM));
                 out.emit(output, end, total);
             }
             increases.closeFirst();

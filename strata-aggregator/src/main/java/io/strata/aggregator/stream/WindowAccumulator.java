@@ -73,7 +73,7 @@ final class WindowAccumulator {
             values[(int) count] = v;
         }
         count++;
-        sum += v;
+        sum = DecimalMath.add(sum, v);
         sumSq += v * v;
         if (v < min) {
             min = v;
