@@ -4,6 +4,7 @@ import io.strata.model.Labels;
 import io.strata.model.MetricMetadata;
 import io.strata.storage.AppendStatus;
 import io.strata.storage.Appender;
+import io.strata.storage.Storage;
 
 /**
  * An appender of the {@link DownsamplingStorage}: samples go to the raw appender at once and are
@@ -14,13 +15,16 @@ import io.strata.storage.Appender;
 final class DownsamplingAppender implements Appender {
     private final DownsamplingStorage storage;
     private final Appender raw;
+    private final Storage inputStore;
+    private Appender input; // opened on the first series kept out of raw
     private final AggregationSetup setup;
     private PendingSamples batch;
     private long lastRef;
 
-    DownsamplingAppender(DownsamplingStorage storage, Appender raw) {
+    DownsamplingAppender(DownsamplingStorage storage, Appender raw, Storage inputStore) {
         this.storage = storage;
         this.raw = raw;
+        this.inputStore = inputStore;
         this.setup = storage.setup();
     }
 
@@ -64,12 +68,30 @@ final class DownsamplingAppender implements Appender {
             if (status == AppendStatus.OK) {
                 e.rawRef = raw.lastRef();
             }
+        } else if (t.aggregates()) {
+            status = appendInput(e, timestamp, value);
         }
         if (status == AppendStatus.OK) {
             lastRef = e.ref();
             if (t.aggregates()) {
                 remember(e, t, timestamp, value);
             }
+        }
+        return status;
+    }
+
+    /** Makes a sample of a series kept out of raw durable for its windows. */
+    private AppendStatus appendInput(SeriesEntry e, long timestamp, double value) {
+        if (input == null) {
+            input = inputStore.appender();
+        }
+        long ref = e.inputRef;
+        AppendStatus status = ref == 0 ? AppendStatus.UNKNOWN_SERIES : input.appendByRef(ref, timestamp, value);
+        if (status == AppendStatus.UNKNOWN_SERIES) {
+            status = input.append(0, e.labels, timestamp, value);
+        }
+        if (status == AppendStatus.OK) {
+            e.inputRef = input.lastRef();
         }
         return status;
     }
@@ -102,6 +124,9 @@ final class DownsamplingAppender implements Appender {
     public void commit() {
         try {
             raw.commit(); // throws before anything is aggregated when the batch is not durable
+            if (input != null) {
+                input.commit();
+            }
         } catch (RuntimeException e) {
             release();
             throw e;
@@ -124,6 +149,9 @@ final class DownsamplingAppender implements Appender {
     public void rollback() {
         release();
         raw.rollback();
+        if (input != null) {
+            input.rollback();
+        }
     }
 
     private void release() {

@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * the windows they close are written to their namespaces.
  *
  * <p>Durability: a window's inputs are in the raw store (its WAL) before they are aggregated, and
- * a written window is in its namespace's WAL. After a restart {@link WindowRecovery} rebuilds the
- * open windows from the raw store, resuming each output after the last window its namespace holds,
- * so no window is lost or written twice. (Series that a drop rule keeps out of the raw store have
- * no raw copy to rebuild from: their open windows are lost with a killed process.)
+ * a written window is in its namespace's WAL. Series that a drop rule keeps out of the raw store
+ * but that feed windows go to the <em>input store</em> instead, a short-lived TSDB no query reads,
+ * so they are durable too. After a restart {@link WindowRecovery} rebuilds the open windows from
+ * both, resuming each output after the last window its namespace holds, so no window is lost or
+ * written twice.
  *
  * <p>Reads, metadata and administration go to the raw store; the query layer picks aggregated
  * namespaces itself. Thread-safe.
@@ -42,6 +43,7 @@ public final class DownsamplingStorage implements Storage {
     private static final long SWEEP_INTERVAL_MILLIS = 10_000;
 
     private final Storage raw;
+    private final Storage input;
     private final InstantSource clock;
     private final SeriesTable table = new SeriesTable();
     private final Map<GroupKey, RollupGroup> groups = new ConcurrentHashMap<>();
@@ -56,11 +58,14 @@ public final class DownsamplingStorage implements Storage {
 
     /**
      * @param raw the raw namespace's store; owned from now on (closed by {@link #close()})
+     * @param input where series kept out of raw but aggregated are made durable (owned too); its
+     *     retention need only cover the longest window plus its lateness
      * @param setup the aggregated namespaces (owned too) and the router
      * @param sweep whether to start the thread that writes the windows of series gone quiet
      */
-    public DownsamplingStorage(Storage raw, AggregationSetup setup, InstantSource clock, boolean sweep) {
+    public DownsamplingStorage(Storage raw, Storage input, AggregationSetup setup, InstantSource clock, boolean sweep) {
         this.raw = raw;
+        this.input = input;
         this.setup = setup;
         this.clock = clock;
         this.sweeper = sweep ? Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,6 +81,11 @@ public final class DownsamplingStorage implements Storage {
 
     public Storage raw() {
         return raw;
+    }
+
+    /** The store of aggregated series that drop rules keep out of raw. */
+    public Storage input() {
+        return input;
     }
 
     public AggregationSetup setup() {
@@ -101,7 +111,7 @@ public final class DownsamplingStorage implements Storage {
 
     @Override
     public Appender appender() {
-        return new DownsamplingAppender(this, raw.appender());
+        return new DownsamplingAppender(this, raw.appender(), input);
     }
 
     /**
@@ -340,6 +350,11 @@ public final class DownsamplingStorage implements Storage {
             } catch (RuntimeException e) {
                 failure = e;
             }
+        }
+        try {
+            input.close();
+        } catch (RuntimeException e) {
+            failure = e;
         }
         raw.close();
         if (failure != null) {

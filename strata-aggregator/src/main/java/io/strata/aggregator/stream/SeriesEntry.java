@@ -14,6 +14,8 @@ final class SeriesEntry {
     final int id;
     final Labels labels;
     volatile long rawRef;
+    /** Ref in the input store, for series a drop rule keeps out of raw. */
+    volatile long inputRef;
     volatile SeriesTargets targets;
     volatile long lastWallMillis;
 

@@ -7,6 +7,7 @@ import io.strata.storage.Querier;
 import io.strata.storage.SampleCursor;
 import io.strata.storage.SelectHints;
 import io.strata.storage.SeriesSet;
+import io.strata.storage.merge.MergeQuerier;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -53,7 +54,8 @@ public final class WindowRecovery {
     private WindowRecovery() {}
 
     /**
-     * @param raw the newest sample of every series of the raw head: the series to resume
+     * @param raw the newest sample of every series of the raw head and of the input store: the
+     *     series to resume
      * @param written the newest sample of every series of each aggregated namespace, by name
      * @return the number of raw samples aggregated again
      */
@@ -125,7 +127,9 @@ public final class WindowRecovery {
         EmitBuffer out = new EmitBuffer(storage.metrics());
         int sinceFlush = 0;
         long wall = storage.clock().millis();
-        try (Querier q = storage.raw().querier(from, Long.MAX_VALUE)) {
+        // A series may be in both stores (a drop rule came or went): the merge reads each sample once.
+        try (Querier q = MergeQuerier.of(List.of(storage.raw().querier(from, Long.MAX_VALUE),
+                storage.input().querier(from, Long.MAX_VALUE)))) {
             SeriesSet set = q.select(false, SelectHints.range(from, Long.MAX_VALUE),
                     List.of(Matcher.of(MatchType.REGEX, Labels.METRIC_NAME, ".+")));
             SampleCursor cursor = null;

@@ -52,7 +52,7 @@ class DownsamplingAccuracyTest {
     }
 
     private void ingest() {
-        DownsamplingStorage store = new DownsamplingStorage(raw,
+        DownsamplingStorage store = new DownsamplingStorage(raw, new InMemoryStorage(),
                 new AggregationSetup(1, Map.of("1m", ns), this::route, false), InstantSource.system(), false);
         for (long t = START; t < START + HOURS * 3_600_000; t += SCRAPE) {
             Appender a = store.appender();

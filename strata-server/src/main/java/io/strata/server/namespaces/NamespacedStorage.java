@@ -40,9 +40,12 @@ import org.slf4j.LoggerFactory;
 public final class NamespacedStorage implements Storage, Namespaced {
     private static final Logger LOG = LoggerFactory.getLogger(NamespacedStorage.class);
     static final String NAMESPACES_DIR = "namespaces";
+    /** The input store of series kept out of raw; the dot keeps it apart from namespace names. */
+    static final String INPUT_DIR = ".aggregator-input";
 
     private final Function<NamespaceSpec, TsdbOptions> optionsFor;
     private final Tsdb raw;
+    private final Tsdb input;
     private final DownsamplingStorage downsampling;
     private final InstantSource clock;
     private final long defaultLookbackMs;
@@ -51,7 +54,7 @@ public final class NamespacedStorage implements Storage, Namespaced {
     private volatile AggregationSettings settings;
     private volatile NamespaceQueryPlanner planner;
 
-    private NamespacedStorage(Function<NamespaceSpec, TsdbOptions> optionsFor, Tsdb raw, NamespaceSpec rawSpec,
+    private NamespacedStorage(Function<NamespaceSpec, TsdbOptions> optionsFor, Tsdb raw, Tsdb input, NamespaceSpec rawSpec,
             InstantSource clock, long defaultLookbackMs, Map<String, Tsdb> aggregated, AggregationSettings settings) {
         this.optionsFor = optionsFor;
         this.raw = raw;
@@ -66,7 +69,8 @@ public final class NamespacedStorage implements Storage, Namespaced {
                 handles.put(spec.name(), new AggregatedNamespace(spec, aggregated.get(spec.name())));
             }
         }
-        this.downsampling = new DownsamplingStorage(raw, setup(1, handles, settings), clock, true);
+        this.input = input;
+        this.downsampling = new DownsamplingStorage(raw, input, setup(1, handles, settings), clock, true);
         this.planner = planner(settings);
     }
 
@@ -78,7 +82,9 @@ public final class NamespacedStorage implements Storage, Namespaced {
         AggregationSettings settings = config.aggregation();
         Tsdb raw = Tsdb.open(optionsFor.apply(settings.raw()));
         Map<String, Tsdb> aggregated = new LinkedHashMap<>();
+        Tsdb input = null;
         try {
+            input = Tsdb.open(inputOptions(optionsFor.apply(settings.raw()), settings));
             for (NamespaceSpec spec : settings.namespaces()) {
                 if (!spec.isRaw()) {
                     aggregated.put(spec.name(), Tsdb.open(optionsFor.apply(spec)));
@@ -86,20 +92,43 @@ public final class NamespacedStorage implements Storage, Namespaced {
             }
         } catch (RuntimeException e) {
             aggregated.values().forEach(Tsdb::close);
+            if (input != null) {
+                input.close();
+            }
             raw.close();
             throw e;
         }
-        NamespacedStorage storage = new NamespacedStorage(optionsFor, raw, settings.raw(), InstantSource.system(),
+        NamespacedStorage storage = new NamespacedStorage(optionsFor, raw, input, settings.raw(), InstantSource.system(),
                 config.query().lookbackDelta().toMillis(), aggregated, settings);
         Map<String, NewestSamples> written = new HashMap<>();
         aggregated.forEach((name, tsdb) -> written.put(name, newest(tsdb)));
-        WindowRecovery.run(storage.downsampling, newest(raw), written);
+        Tsdb in = input;
+        WindowRecovery.run(storage.downsampling, visitor -> {
+            raw.head().forEachNewestSample(visitor::visit);
+            in.head().forEachNewestSample(visitor::visit);
+        }, written);
         return storage;
     }
 
     /** Where namespace {@code spec} lives under {@code dataDir}: the raw one in it, others below. */
     public static Path directory(Path dataDir, NamespaceSpec spec) {
         return spec.isRaw() ? dataDir : dataDir.resolve(NAMESPACES_DIR).resolve(spec.name());
+    }
+
+    /**
+     * The input store: in the data directory's {@code .aggregator-input/}, kept for a day or two of
+     * the longest window and its lateness, whichever is longer; only recovery reads it.
+     */
+    private static TsdbOptions inputOptions(TsdbOptions rawOptions, AggregationSettings settings) {
+        long longest = Duration.ofDays(1).toMillis();
+        for (NamespaceSpec spec : settings.namespaces()) {
+            longest = Math.max(longest, 2 * (spec.resolutionMillis() + spec.latenessMillis()));
+        }
+        return rawOptions.toBuilder()
+                .dataDir(rawOptions.dataDir().resolve(INPUT_DIR))
+                .retention(Duration.ofMillis(longest))
+                .retentionSizeBytes(0)
+                .build();
     }
 
     private static NewestSamples newest(Tsdb tsdb) {
