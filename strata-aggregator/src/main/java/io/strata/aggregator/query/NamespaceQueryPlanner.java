@@ -88,7 +88,7 @@ public final class NamespaceQueryPlanner {
                 return chosen.store().querier(min, max); // all of it long written: no seam
             }
             Querier agg = chosen.store().querier(min, Long.MAX_VALUE);
-            return new SeamQuerier(agg, raw.store().querier(rawFrom, max), max);
+            return new SeamQuerier(agg, raw.store().querier(rawFrom, max), max, chosen.spec().resolutionMillis());
         };
     }
 

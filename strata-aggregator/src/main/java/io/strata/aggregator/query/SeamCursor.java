@@ -19,6 +19,7 @@ final class SeamCursor implements SampleCursor {
     private final SampleCursor raw;
     private final boolean counter;
     private final long maxTime;
+    private final long resolution;
     private boolean inRaw;
     private boolean done;
     private long lastAggregatedTime = Long.MIN_VALUE;
@@ -32,12 +33,14 @@ final class SeamCursor implements SampleCursor {
      * @param aggregated the aggregated series read to its end (past {@code maxTime}), so the seam
      *     sits after its newest window, not after the newest one inside the query's range
      * @param maxTime the end of the query's range: later samples are not returned
+     * @param resolution the namespace's window, to which raw samples after the seam are thinned
      */
-    SeamCursor(SampleCursor aggregated, SampleCursor raw, boolean counter, long maxTime) {
+    SeamCursor(SampleCursor aggregated, SampleCursor raw, boolean counter, long maxTime, long resolution) {
         this.aggregated = aggregated;
         this.raw = raw;
         this.counter = counter;
         this.maxTime = maxTime;
+        this.resolution = resolution;
     }
 
     @Override
@@ -79,15 +82,31 @@ final class SeamCursor implements SampleCursor {
         }
     }
 
+    /**
+     * The last raw sample of the next window: raw samples after the seam are thinned to one a
+     * window, as the {@code last} window the namespace will write. A range mixing 1m samples with
+     * 10s ones would otherwise have an average interval that makes {@code rate()} stop its
+     * extrapolation short of the range's start, several percent low.
+     */
     private int nextRaw() {
-        if (rawPending) {
-            rawPending = false;
-        } else if (raw.next() != FLOAT) {
+        if (!rawPending && raw.next() != FLOAT) {
             done = true;
             return NONE;
         }
-        time = raw.timestamp();
-        value = offset == 0 ? raw.value() : DecimalMath.add(raw.value(), offset);
+        rawPending = false;
+        long candidateTime = raw.timestamp();
+        double candidate = raw.value();
+        long window = Math.floorDiv(candidateTime, resolution);
+        while (raw.next() == FLOAT) {
+            if (Math.floorDiv(raw.timestamp(), resolution) != window) {
+                rawPending = true; // the raw cursor holds the first sample of the next window
+                break;
+            }
+            candidateTime = raw.timestamp();
+            candidate = raw.value();
+        }
+        time = candidateTime;
+        value = offset == 0 ? candidate : DecimalMath.add(candidate, offset);
         return FLOAT;
     }
 

@@ -22,16 +22,18 @@ final class SeamQuerier implements Querier {
     private final Querier raw;
     private final Querier labelsOfBoth;
     private final long maxTime;
+    private final long resolution;
 
     /**
      * @param aggregated opened to the end of time, so each series' newest window is found
      * @param raw opened for the seam's part of the range
      * @param maxTime the end of the range asked for
      */
-    SeamQuerier(Querier aggregated, Querier raw, long maxTime) {
+    SeamQuerier(Querier aggregated, Querier raw, long maxTime, long resolution) {
         this.aggregated = aggregated;
         this.raw = raw;
         this.maxTime = maxTime;
+        this.resolution = resolution;
         this.labelsOfBoth = MergeQuerier.of(List.of(aggregated, raw));
     }
 
@@ -97,7 +99,7 @@ final class SeamQuerier implements Querier {
 
                         @Override
                         public SampleCursor cursor(SampleCursor reuse) {
-                            return new SeamCursor(agg.cursor(null), rawSeries.cursor(null), counter, maxTime);
+                            return new SeamCursor(agg.cursor(null), rawSeries.cursor(null), counter, maxTime, resolution);
                         }
                     };
                     consumedA = true;

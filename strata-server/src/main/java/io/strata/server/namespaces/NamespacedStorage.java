@@ -253,7 +253,9 @@ public final class NamespacedStorage implements Storage, Namespaced {
                 changes.add("removed " + name + " (its data stays on disk)");
             }
         }
-        if (!next.rules().equals(settings.rules())) {
+        if (!next.rules().mappingRules().equals(settings.rules().mappingRules())
+                || !next.rules().rollupRules().equals(settings.rules().rollupRules())
+                || !next.rules().dropRules().equals(settings.rules().dropRules())) {
             changes.add("rules replaced");
         }
         this.rawSpec = nextRaw;

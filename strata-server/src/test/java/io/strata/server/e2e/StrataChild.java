@@ -96,6 +96,11 @@ final class StrataChild implements AutoCloseable {
         return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The server process's id, to send it signals. */
+    long pid() {
+        return process.pid();
+    }
+
     String logText() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
