@@ -130,6 +130,8 @@ def per_time(r, ns, resolution):
     # bytes per hour of data at full coverage: bytes per sample times samples per hour
     b, s = r[ns]
     rb, rs = r["raw"]
+    if s == 0 or rs == 0:
+        return float("nan")  # no window written yet (a history shorter than a window)
     return (b / s * 3600 / resolution) / (rb / rs * 3600 / interval)
 m = [per_time(r, "1m", 60) for r in agg]
 h = [per_time(r, "1h", 3600) for r in agg]
