@@ -8,7 +8,7 @@
 # Prints a markdown table of medians and writes the raw figures as JSON.
 #
 # Usage: bench/namespaces-compare.sh [--hosts N] [--hours H] [--runs R] [--port P] [--out FILE.json]
-#          [--raw-policy raw:2d] [--configs "raw aggregated"]
+#          [--raw-policy raw:2d] [--configs "raw aggregated"] [--settle SECONDS before reading RSS]
 # A history longer than the raw retention needs a longer raw policy (--raw-policy raw:31d --hours 700
 # --configs aggregated): samples older than the raw namespace's retention are refused at ingest,
 # and the aggregated namespaces are fed from what the raw namespace accepts.
@@ -20,6 +20,7 @@ RUNS=3
 PORT=17401
 OUT=bench-namespaces.json
 RAW_POLICY=raw:2d
+SETTLE=15
 CONFIGS="raw aggregated"
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -30,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --out) OUT=$2; shift 2 ;;
     --raw-policy) RAW_POLICY=$2; shift 2 ;;
     --configs) CONFIGS=$2; shift 2 ;;
+    --settle) SETTLE=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -103,6 +105,8 @@ for run in $(seq 1 "$RUNS"); do
       --end "$END" --json "$WORK/write-$cfg-$run.json" > /dev/null 2> "$WORK/write-$cfg-$run.err"
     curl -sf -XPOST "http://127.0.0.1:$PORT/api/v1/admin/tsdb/flush" > /dev/null
     curl -sf -XPOST "http://127.0.0.1:$PORT/api/v1/admin/tsdb/compact" > /dev/null
+    sleep "$SETTLE" # Shenandoah returns memory once idle; RSS then reflects what the server keeps
+    rss=$(awk '/VmRSS/ {print $2 * 1024}' "/proc/$SERVER_PID/status")
     rate=$(python3 -c "import json;print(json.load(open('$WORK/write-$cfg-$run.json'))['samplesPerSecond'])")
     read -r raw_bytes raw_samples < <(measure "$data")
     read -r m_bytes m_samples < <(measure "$data/namespaces/1m")
@@ -110,8 +114,8 @@ for run in $(seq 1 "$RUNS"); do
     stop_server
     [[ $first == 1 ]] || echo "," >> "$WORK/results.json"
     first=0
-    echo "{\"run\":$run,\"config\":\"$cfg\",\"samplesPerSecond\":$rate,\"raw\":[$raw_bytes,$raw_samples],\"1m\":[$m_bytes,$m_samples],\"1h\":[$h_bytes,$h_samples]}" >> "$WORK/results.json"
-    echo "run $run $cfg: $rate samples/s; raw $raw_bytes B / $raw_samples; 1m $m_bytes B / $m_samples; 1h $h_bytes B / $h_samples" >&2
+    echo "{\"run\":$run,\"config\":\"$cfg\",\"samplesPerSecond\":$rate,\"rssBytes\":$rss,\"raw\":[$raw_bytes,$raw_samples],\"1m\":[$m_bytes,$m_samples],\"1h\":[$h_bytes,$h_samples]}" >> "$WORK/results.json"
+    echo "run $run $cfg: $rate samples/s; RSS $rss B; raw $raw_bytes B / $raw_samples; 1m $m_bytes B / $m_samples; 1h $h_bytes B / $h_samples" >&2
     rm -rf "$data"
   done
 done
@@ -147,6 +151,11 @@ if raw_rate:
     print(f"| ingest with aggregation / raw only | **{med(agg_rate) / med(raw_rate):.2f}** | >= 0.70 |")
 for name, vals, target in (("1m", m, "1/5 = 0.200"), ("1h", h, "1/300 = 0.00333")):
     print(f"| {name} bytes per unit time / raw's | **{med(vals):.5f}** (1/{1 / med(vals):.0f}; {min(vals):.5f}-{max(vals):.5f}) | <= {target} |")
+raw_rss = [r["rssBytes"] for r in runs if r["config"] == "raw"]
+agg_rss = [r["rssBytes"] for r in runs if r["config"] == "aggregated"]
+if raw_rss:
+    print(f"| RSS after the backfill, raw only | {med(raw_rss) / 2**20:,.0f} MiB | |")
+print(f"| RSS after the backfill, raw + 1m + 1h | {med(agg_rss) / 2**20:,.0f} MiB | |")
 for ns in ("raw", "1m", "1h"):
     bps = [r[ns][0] / r[ns][1] for r in agg if r[ns][1]]
     print(f"| {ns}: data + index bytes per sample | {med(bps):.3f} | |")

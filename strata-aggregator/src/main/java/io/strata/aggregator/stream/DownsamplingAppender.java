@@ -138,7 +138,10 @@ final class DownsamplingAppender implements Appender {
         long wall = storage.clock().millis();
         EmitBuffer out = new EmitBuffer(storage.metrics());
         for (int i = 0; i < b.size; i++) {
-            b.entries[i].lastWallMillis = wall;
+            SeriesEntry e = b.entries[i];
+            if (e.lastWallMillis != wall) { // one store per series and millisecond, not per sample
+                e.lastWallMillis = wall;
+            }
             storage.aggregate(b.targets[i], b.times[i], b.values[i], wall, out);
         }
         release();

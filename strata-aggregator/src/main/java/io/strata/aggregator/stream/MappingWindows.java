@@ -28,7 +28,11 @@ final class MappingWindows {
     private double offset;
     private double previousRaw = Double.NaN;
     private long previousTime = Long.MIN_VALUE;
-    private volatile long lastWallMillis;
+    /**
+     * Written under the lock, read by the idle sweep without it: a stale read only delays a
+     * flush by one sweep, and a volatile store per sample costs a fence on the hot path.
+     */
+    private long lastWallMillis;
 
     MappingWindows(AggregatedNamespace namespace, Labels output, AggregationType type, boolean counter) {
         this.namespace = namespace;

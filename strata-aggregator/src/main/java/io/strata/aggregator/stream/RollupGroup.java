@@ -32,7 +32,8 @@ final class RollupGroup {
     private long watermark = Long.MIN_VALUE;
     private long closedThrough = Long.MIN_VALUE;
     private double total;
-    private volatile long lastWallMillis;
+    /** Written under the lock, read by the idle sweep without it (see {@link MappingWindows}). */
+    private long lastWallMillis;
 
     RollupGroup(AggregatedNamespace namespace, Labels output, RollupKind kind, AggregationType aggregation) {
         this.namespace = namespace;
