@@ -20,7 +20,7 @@ RUNS=3
 PORT=17401
 OUT=bench-namespaces.json
 RAW_POLICY=raw:2d
-SETTLE=15
+SETTLE=60
 CONFIGS="raw aggregated"
 while [[ $# -gt 0 ]]; do
   case "$1" in
