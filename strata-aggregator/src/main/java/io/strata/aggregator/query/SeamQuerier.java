@@ -11,6 +11,7 @@ import io.strata.storage.SeriesSet;
 import io.strata.storage.merge.MergeQuerier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads an aggregated namespace and continues each series with raw samples after its newest
@@ -72,17 +73,7 @@ final class SeamQuerier implements Querier {
                 int cmp = nextA == null ? 1 : nextR == null ? -1 : nextA.labels().compareTo(nextR.labels());
                 if (cmp < 0) {
                     Series agg = nextA;
-                    current = new Series() {
-                        @Override
-                        public Labels labels() {
-                            return agg.labels();
-                        }
-
-                        @Override
-                        public SampleCursor cursor(SampleCursor reuse) {
-                            return new ClippedCursor(agg.cursor(null), maxTime);
-                        }
-                    };
+                    current = new DerivedSeries(agg.labels(), () -> new ClippedCursor(agg.cursor(null), maxTime));
                     consumedA = true;
                 } else if (cmp > 0) {
                     current = nextR;
@@ -91,17 +82,8 @@ final class SeamQuerier implements Querier {
                     Series agg = nextA;
                     Series rawSeries = nextR;
                     boolean counter = CounterNames.isCounter(agg.labels());
-                    current = new Series() {
-                        @Override
-                        public Labels labels() {
-                            return agg.labels();
-                        }
-
-                        @Override
-                        public SampleCursor cursor(SampleCursor reuse) {
-                            return new SeamCursor(agg.cursor(null), rawSeries.cursor(null), counter, maxTime, resolution);
-                        }
-                    };
+                    current = new DerivedSeries(agg.labels(),
+                            () -> new SeamCursor(agg.cursor(null), rawSeries.cursor(null), counter, maxTime, resolution));
                     consumedA = true;
                     consumedR = true;
                 }
@@ -118,6 +100,14 @@ final class SeamQuerier implements Querier {
                 return warnings;
             }
         };
+    }
+
+    /** A series whose cursor wraps the cursors of the series it was made from. */
+    private record DerivedSeries(Labels labels, Supplier<SampleCursor> cursors) implements Series {
+        @Override
+        public SampleCursor cursor(SampleCursor reuse) {
+            return cursors.get();
+        }
     }
 
     /** The next series of {@code set}, or null at its end. */

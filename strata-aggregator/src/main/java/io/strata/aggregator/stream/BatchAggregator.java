@@ -93,7 +93,7 @@ public final class BatchAggregator {
                 }
                 long start = Math.floorDiv(timestamps[i], resolution) * resolution;
                 if (r.kind() == RollupKind.COUNTER) {
-                    double increase = Double.isNaN(previous) ? 0 : (v >= previous ? DecimalMath.subtract(v, previous) : v);
+                    double increase = CounterIncrease.between(previous, v);
                     g.increases.put(start, DecimalMath.add(g.increases.get(start), increase));
                     previous = v;
                 } else {

@@ -19,12 +19,18 @@ final class DownsamplingAppender implements Appender {
     private Appender input; // opened on the first series kept out of raw
     private final AggregationSetup setup;
     private PendingSamples batch;
+    /**
+     * Windows to write at the end of the batch: those its samples close, and those of targets a
+     * reload removed (rebuilt while appending), which are written even if the batch is not.
+     */
+    private final EmitBuffer windows;
     private long lastRef;
 
     DownsamplingAppender(DownsamplingStorage storage, Appender raw, Storage inputStore) {
         this.storage = storage;
         this.raw = raw;
         this.inputStore = inputStore;
+        this.windows = new EmitBuffer(storage.metrics());
         this.setup = storage.setup();
     }
 
@@ -57,7 +63,7 @@ final class DownsamplingAppender implements Appender {
     }
 
     private AppendStatus appendTo(SeriesEntry e, long timestamp, double value) {
-        SeriesTargets t = storage.targets(e, setup, this::flushLater);
+        SeriesTargets t = storage.targets(e, setup, windows);
         AppendStatus status = AppendStatus.OK;
         if (t.route().storeRaw()) {
             long rawRef = e.rawRef;
@@ -96,13 +102,6 @@ final class DownsamplingAppender implements Appender {
         return status;
     }
 
-    /** Windows of targets a reload removed, written with this batch. */
-    private void flushLater(OutputSeries series, long end, double value) {
-        EmitBuffer out = new EmitBuffer(storage.metrics());
-        out.emit(series, end, value);
-        out.flush();
-    }
-
     private void remember(SeriesEntry e, SeriesTargets t, long timestamp, double value) {
         if (batch == null) {
             batch = storage.takePending();
@@ -129,28 +128,28 @@ final class DownsamplingAppender implements Appender {
             }
         } catch (RuntimeException e) {
             release();
+            windows.flush();
             throw e;
         }
         PendingSamples b = batch;
-        if (b == null) {
-            return;
-        }
-        long wall = storage.clock().millis();
-        EmitBuffer out = new EmitBuffer(storage.metrics());
-        for (int i = 0; i < b.size; i++) {
-            SeriesEntry e = b.entries[i];
-            if (e.lastWallMillis != wall) { // one store per series and millisecond, not per sample
-                e.lastWallMillis = wall;
+        if (b != null) {
+            long wall = storage.clock().millis();
+            for (int i = 0; i < b.size; i++) {
+                SeriesEntry e = b.entries[i];
+                if (e.lastWallMillis != wall) { // one store per series and millisecond, not per sample
+                    e.lastWallMillis = wall;
+                }
+                storage.aggregate(b.targets[i], b.times[i], b.values[i], wall, windows);
             }
-            storage.aggregate(b.targets[i], b.times[i], b.values[i], wall, out);
+            release();
         }
-        release();
-        out.flush();
+        windows.flush();
     }
 
     @Override
     public void rollback() {
         release();
+        windows.flush();
         raw.rollback();
         if (input != null) {
             input.rollback();

@@ -1,9 +1,5 @@
 package io.strata.aggregator.stream;
 
-import io.strata.aggregator.rules.MappingTarget;
-import io.strata.aggregator.rules.RollupTarget;
-import io.strata.aggregator.rules.SeriesRoute;
-import io.strata.model.Labels;
 import io.strata.model.Matcher;
 import io.strata.model.MetricMetadata;
 import io.strata.storage.Appender;
@@ -12,10 +8,8 @@ import io.strata.storage.Health;
 import io.strata.storage.Querier;
 import io.strata.storage.Storage;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,15 +40,13 @@ public final class DownsamplingStorage implements Storage {
     private final Storage input;
     private final InstantSource clock;
     private final SeriesTable table = new SeriesTable();
-    private final Map<GroupKey, RollupGroup> groups = new ConcurrentHashMap<>();
+    private final TargetRegistry targets = new TargetRegistry();
     private final AggregatorMetrics metrics = new AggregatorMetrics();
     private final ScheduledExecutorService sweeper;
     private final java.util.concurrent.ConcurrentLinkedQueue<PendingSamples> pendingPool =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile AggregationSetup setup;
     private volatile boolean closed;
-
-    private record GroupKey(AggregatedNamespace namespace, Labels output) {}
 
     /**
      * @param raw the raw namespace's store; owned from now on (closed by {@link #close()})
@@ -126,75 +118,15 @@ public final class DownsamplingStorage implements Storage {
         for (SeriesEntry e : table.entries()) {
             targets(e, next, out);
         }
-        for (Map.Entry<GroupKey, RollupGroup> g : groups.entrySet()) {
-            if (!next.namespaces().containsValue(g.getKey().namespace())) {
-                g.getValue().flushOpen(out);
-                groups.remove(g.getKey(), g.getValue());
-            }
-        }
+        targets.dropGroupsOutside(next, out);
         out.flush();
         LOG.info("aggregation setup {} replaces {}: namespaces {}", next.generation(), previous.generation(),
                 next.namespaces().keySet());
     }
 
-    /** The entry's targets under {@code current}, rebuilt when the setup changed since they were made. */
-    SeriesTargets targets(SeriesEntry e, AggregationSetup current, WindowOutput flushOut) {
-        SeriesTargets t = e.targets;
-        if (t != null && t.generation() == current.generation()) {
-            return t;
-        }
-        synchronized (e) {
-            t = e.targets;
-            if (t == null || t.generation() != current.generation()) {
-                t = build(e, current, t, flushOut);
-                e.targets = t;
-            }
-            return t;
-        }
-    }
-
-    private SeriesTargets build(SeriesEntry e, AggregationSetup current, SeriesTargets old, WindowOutput flushOut) {
-        SeriesRoute route = current.route(e.labels);
-        List<MappingWindows> mappings = new ArrayList<>(route.mappings().size());
-        for (MappingTarget m : route.mappings()) {
-            AggregatedNamespace ns = current.namespace(m.namespace());
-            MappingWindows reused = old == null ? null : find(old.mappings(), ns, m);
-            mappings.add(reused != null ? reused
-                    : new MappingWindows(ns, m.output(), m.aggregation(), CounterNames.isCounter(e.labels)));
-        }
-        if (old != null) {
-            for (MappingWindows w : old.mappings()) {
-                if (!mappings.contains(w)) {
-                    w.flushOpen(flushOut);
-                }
-            }
-        }
-        List<RollupInput> rollups = new ArrayList<>(route.rollups().size());
-        for (RollupTarget r : route.rollups()) {
-            AggregatedNamespace ns = current.namespace(r.namespace());
-            RollupGroup group = groups.computeIfAbsent(new GroupKey(ns, r.output()),
-                    k -> new RollupGroup(ns, r.output(), r.kind(), r.aggregation()));
-            RollupInput reused = null;
-            if (old != null) {
-                for (RollupInput in : old.rollups()) {
-                    if (in.group() == group) {
-                        reused = in;
-                    }
-                }
-            }
-            rollups.add(reused != null ? reused : new RollupInput(group, e.id));
-        }
-        return new SeriesTargets(current.generation(), route, mappings.toArray(new MappingWindows[0]),
-                rollups.toArray(new RollupInput[0]));
-    }
-
-    private static MappingWindows find(MappingWindows[] old, AggregatedNamespace ns, MappingTarget m) {
-        for (MappingWindows w : old) {
-            if (w.namespace() == ns && w.type() == m.aggregation() && w.output().equals(m.output())) {
-                return w;
-            }
-        }
-        return null;
+    /** The entry's targets under {@code current}; see {@link TargetRegistry#targets}. */
+    SeriesTargets targets(SeriesEntry e, AggregationSetup current, WindowOutput removedTargets) {
+        return targets.targets(e, current, removedTargets);
     }
 
     PendingSamples takePending() {
@@ -207,10 +139,6 @@ public final class DownsamplingStorage implements Storage {
         if (p.times.length <= PendingSamples.MAX_POOLED && pendingPool.size() < 64) {
             pendingPool.offer(p);
         }
-    }
-
-    RollupGroup group(AggregatedNamespace ns, Labels output) {
-        return groups.get(new GroupKey(ns, output));
     }
 
     /** Adds one committed sample of {@code e} to its windows. */
@@ -262,7 +190,7 @@ public final class DownsamplingStorage implements Storage {
                 table.remove(e);
             }
         }
-        for (RollupGroup g : groups.values()) {
+        for (RollupGroup g : targets.groups()) {
             if (now - g.lastWallMillis() >= idleMillis(g.namespace())) {
                 g.flushOpen(out);
             }

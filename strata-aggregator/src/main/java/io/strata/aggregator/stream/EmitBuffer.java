@@ -32,10 +32,6 @@ final class EmitBuffer implements WindowOutput {
         windows.add(new Window(series, time, value));
     }
 
-    boolean isEmpty() {
-        return windows.isEmpty();
-    }
-
     /** Writes and commits everything collected, then empties the buffer. */
     void flush() {
         if (windows.isEmpty()) {

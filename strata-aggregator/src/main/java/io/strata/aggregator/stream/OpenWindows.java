@@ -32,10 +32,6 @@ final class OpenWindows {
         return watermark;
     }
 
-    long closedThrough() {
-        return closedThrough;
-    }
-
     int openCount() {
         return open;
     }

@@ -34,7 +34,7 @@ final class RollupInput {
         if (t <= previousTime || Double.isNaN(v)) {
             return t == previousTime; // out of order or NaN: no increase to attribute
         }
-        double increase = Double.isNaN(previous) ? 0 : (v >= previous ? DecimalMath.subtract(v, previous) : v);
+        double increase = CounterIncrease.between(previous, v);
         previous = v;
         previousTime = t;
         return group.addIncrease(t, increase, wallMillis, out);

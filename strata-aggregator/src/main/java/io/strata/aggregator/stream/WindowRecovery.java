@@ -81,10 +81,11 @@ public final class WindowRecovery {
             padding = Math.max(padding, 2 * (ns.resolutionMillis() + ns.latenessMillis()));
         }
         long pad = padding;
-        EmitBuffer discard = new EmitBuffer(storage.metrics());
+        // Windows of targets the current rules no longer have, written as they stand (none at start-up).
+        EmitBuffer removedTargets = new EmitBuffer(storage.metrics());
         raw.forEach((series, rawNewest, v) -> {
             SeriesEntry e = storage.table().getOrCreate(series);
-            SeriesTargets t = storage.targets(e, setup, discard);
+            SeriesTargets t = storage.targets(e, setup, removedTargets);
             if (!t.aggregates()) {
                 return;
             }
@@ -112,7 +113,7 @@ public final class WindowRecovery {
             earliest[0] = Math.min(earliest[0], from);
             plans.put(series, p);
         });
-        discard.flush();
+        removedTargets.flush();
         if (plans.isEmpty()) {
             return 0;
         }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * to Prometheus's min and max time, non-negative limits, and {@code match[]} selectors of which
  * each needs a matcher that does not match the empty string.
  */
-final class ApiParams {
+public final class ApiParams {
     /** Prometheus's {@code MinTime} in ms: the default start of optional ranges. */
     static final long MIN_TIME = -9223309901257974L * 1000;
     /** Prometheus's {@code MaxTime} in ms: the default end of optional ranges. */
@@ -81,7 +81,7 @@ final class ApiParams {
      *
      * @throws IllegalArgumentException naming the value
      */
-    static long parseTime(String s) {
+    public static long parseTime(String s) {
         if (DECIMAL.matcher(s).matches() && !Double.isInfinite(Double.parseDouble(s))) {
             double seconds = Double.parseDouble(s);
             double whole = seconds < 0 ? Math.ceil(seconds) : Math.floor(seconds);

@@ -19,21 +19,18 @@ import io.strata.server.importer.Importer;
 import io.strata.server.importer.ImportTarget;
 import io.strata.server.importer.NamespacedImportTarget;
 import io.strata.server.importer.RawImportTarget;
+import io.strata.server.api.ApiParams;
 import io.strata.server.config.AggregationSettings;
 import io.strata.tsdb.DirectoryLock;
 import io.strata.tsdb.fs.OsStorageFiles;
 import io.strata.tsdb.history.HistoryBlockWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -310,13 +307,9 @@ final class ImportCommand implements Callable<Integer> {
     /** Prometheus API time: Unix seconds with optional fraction, or RFC 3339. */
     private long time(String option, String text) {
         try {
-            return new BigDecimal(text).movePointRight(3).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-        } catch (NumberFormatException | ArithmeticException notSeconds) {
-            try {
-                return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            } catch (DateTimeParseException | ArithmeticException e) {
-                throw usage("invalid " + option + " \"" + text + "\": expected RFC 3339 (2024-01-02T15:04:05Z) or Unix seconds");
-            }
+            return ApiParams.parseTime(text);
+        } catch (IllegalArgumentException e) {
+            throw usage("invalid " + option + " \"" + text + "\": expected RFC 3339 (2024-01-02T15:04:05Z) or Unix seconds");
         }
     }
 }

@@ -21,11 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Imports through the namespaces and rules, as live ingest would route the same series: raw
@@ -154,14 +152,7 @@ public final class NamespacedImportTarget implements ImportTarget {
     }
 
     private void deleteStaging() throws IOException {
-        if (!Files.exists(staging)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        files.deleteRecursively(staging);
     }
 
     /** Oldest timestamp imported; {@code Long.MAX_VALUE} when nothing was. */
